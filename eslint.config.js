@@ -1,0 +1,35 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'cdk.out/', 'dist/', 'coverage/', '.data/', 'eslint.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // The domain core is pure: the rules must run anywhere (Lambda, local runtime, browser) without AWS.
+    files: ['functions/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '@middy/*', 'constructs'], message: 'functions/domain is pure: no AWS or framework imports.' },
+            { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http'], message: 'functions/domain does no I/O.' },
+            { group: ['../adapters/*', '../http/*', '../tasks/*', '../../local/*', '../../infra/*'], message: 'functions/domain depends on nothing outside itself.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,113 @@
+/**
+ * The vocabulary of a case: its stages, the actors who move it, and the immutable events it leaves.
+ *
+ * Every rule that looks back at a case (deadlines, appraisal, the timeline) reads these events, so they
+ * carry the facts themselves (who, when, which unit, which deadline) rather than references to state
+ * that may change later.
+ */
+import type { Level, RequestType, Role, Rung, Urgency } from '../city/schema.js';
+
+export const CHANNELS = [
+  'hotline', // 12345
+  'grid', // a grid worker's report (网格通)
+  'urbanManagement', // 数字城管 inspectors
+  'web',
+  'app',
+  'wechat',
+  'open311',
+  'leaderInstruction', // 领导批示
+  'media', // 网络舆情 / media
+  'police110', // 110 ↔ 12345 linkage
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const STAGES = [
+  'received', // in the door, not yet routed
+  'awaitingDispatch', // routing needs a dispatcher's decision
+  'dispatched', // sent to the lead unit, waiting for acceptance (the clock already runs)
+  'returned', // the unit sent it back with reason and legal basis; the centre must arbitrate
+  'handling', // accepted and being handled
+  'extensionRequested', // handling goes on; the centre must answer the request
+  'suspended', // the clock is paused (挂起/缓办)
+  'reported', // result reported, waiting for verification
+  'callback', // verified; the citizen is being called back
+  'closed',
+  'mergedAsDuplicate', // closed with its master case
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Open means supervision still runs for it. */
+export const isOpenStage = (stage: Stage): boolean => stage !== 'closed' && stage !== 'mergedAsDuplicate';
+
+export type ActorKind = Role | 'system';
+
+export interface Actor {
+  kind: ActorKind;
+  /** A user id, or the name of the system component (e.g. `router`, `supervision`). */
+  id: string;
+  /** The unit or department the actor acts for, if any. */
+  unitId?: string;
+}
+
+export interface GeoPoint {
+  lon: number;
+  lat: number;
+}
+
+export type Satisfaction = 'satisfied' | 'basicallySatisfied' | 'unsatisfied';
+
+/** Event payloads by type. Times are ISO 8601 instants in UTC. */
+export interface CaseEventData {
+  received: {
+    channel: Channel;
+    categoryCode: string;
+    urgency: Urgency;
+    requestType?: RequestType;
+    location?: GeoPoint;
+    gridId?: string;
+    address?: string;
+    description: string;
+    externalId?: string;
+  };
+  routed: { leadId: string; coHandlerIds: string[]; responsibilityVersion: number; ownerRule: 'ownerFirst' | 'territoryFirst' };
+  routingNeedsDecision: { reason: string };
+  dispatched: { leadId: string; coHandlerIds: string[]; acceptDueAt: string; handleDueAt: string };
+  accepted: { unitId: string };
+  returned: { unitId: string; reason: string; legalBasis: string };
+  /** The centre settles a return: names the lead and co-handlers, or upholds the dispatch. */
+  arbitrated: { leadId: string; coHandlerIds: string[]; upheld: boolean; designated: boolean };
+  escalated: { rung: Rung; supervisingLayer: Level; unitId: string; card?: 'yellow' | 'red'; dueAt: string };
+  extensionRequested: { unitId: string; reason: string; requestedDueAt: string };
+  extensionApproved: { previousDueAt: string; handleDueAt: string };
+  extensionRefused: { reason: string };
+  suspensionRequested: { unitId: string; reason: string };
+  suspended: { reason: string };
+  resumed: { handleDueAt: string };
+  progressNoted: { unitId: string; text: string };
+  resultReported: { unitId: string; text: string; photoUrls: string[] };
+  verified: { passed: boolean; note?: string };
+  callbackRecorded: { answer: Satisfaction | 'noAnswer'; justified?: boolean; note?: string };
+  reworkOrdered: { source: 'verification' | 'callback'; reason: string; handleDueAt: string };
+  closed: { answer: string };
+  mergedAsDuplicate: { masterCaseId: string };
+  unmerged: { masterCaseId: string };
+  leaderInstructed: { officeId: string; text: string };
+}
+
+export type CaseEventType = keyof CaseEventData;
+
+export type CaseEvent = {
+  [T in CaseEventType]: {
+    caseId: string;
+    /** Position in the case's history, from 1; also the version of the case after the event. */
+    seq: number;
+    type: T;
+    at: string;
+    actor: Actor;
+    /** Why, in the actor's words, where the action needs one. */
+    reason?: string;
+    data: CaseEventData[T];
+  };
+}[CaseEventType];
+
+export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;

@@ -1,0 +1,1 @@
+console.log('Civic Loop: the local platform is being built; run npm test.');

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['functions/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'cities/**/*.test.ts', 'local/**/*.test.ts'],
+    environment: 'node',
+    // Two cores on CI: threads keep memory low and start fast.
+    pool: 'threads',
+    testTimeout: 20_000,
+  },
+});
