@@ -271,6 +271,11 @@ export const WorkingCalendar = z.strictObject({
   /** A year's State Council schedule, or local changes, entered as data; they win over the source. */
   overrides: z.array(CalendarOverride).default([]),
   /**
+   * Years whose complete schedule an admin has entered in `overrides` (the State Council publishes the next
+   * year's in November–December). Until a year is here or in the holiday source, the platform warns.
+   */
+  scheduleYears: z.array(z.number().int().min(1900).max(2199)).default([]),
+  /**
    * `fromReceipt`: working time counts from the moment of receipt.
    * `fromNextWorkingDay`: day limits count from the next working day (自受理之次日起), so N working days
    * end at the close of the Nth working day after the day of receipt.
