@@ -1,0 +1,129 @@
+/**
+ * Which grid a point lies in. Grids are the smallest territorial unit and every located case is routed
+ * from the grid it falls in, so this runs on every intake: a packed R-tree (flatbush) over the grids'
+ * bounding boxes narrows thousands of grids to the few whose box holds the point, and only those get
+ * the exact point-in-polygon test.
+ */
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import Flatbush from 'flatbush';
+import type { AreaGeometry, OrgUnit } from '../city/schema.js';
+import { bboxOf, unionBBox } from './bbox.js';
+import type { Area, BBox, GeoPoint } from './types.js';
+
+export class GridIndex {
+  /** Absent when there is nothing to index: flatbush refuses zero items. */
+  private readonly tree: Flatbush | undefined;
+  private readonly ids: readonly string[];
+  private readonly geometries: readonly AreaGeometry[];
+  private readonly boxes: ReadonlyMap<string, BBox>;
+
+  /** The box around every indexed grid (the city's extent); undefined for an empty index. */
+  readonly bbox: BBox | undefined;
+  /**
+   * Grid units that could not be indexed because they have no boundary. Points are never located in
+   * them; the configuration validator reports them, the index just does not hide them.
+   */
+  readonly unbounded: readonly string[];
+
+  private constructor(areas: readonly Area[], unbounded: readonly string[]) {
+    this.ids = areas.map((area) => area.id);
+    this.geometries = areas.map((area) => area.boundary);
+    const boxes = areas.map((area) => bboxOf(area.boundary));
+    this.boxes = new Map(boxes.map((box, i) => [this.ids[i] as string, box]));
+    this.bbox = unionBBox(boxes);
+    this.unbounded = unbounded;
+    if (areas.length === 0) {
+      this.tree = undefined;
+      return;
+    }
+    const tree = new Flatbush(areas.length);
+    for (const [minX, minY, maxX, maxY] of boxes) tree.add(minX, minY, maxX, maxY);
+    tree.finish();
+    this.tree = tree;
+  }
+
+  /** Indexes the grid-level units of a city (other levels are ignored). */
+  static fromUnits(units: Iterable<OrgUnit>): GridIndex {
+    const areas: Area[] = [];
+    const unbounded: string[] = [];
+    for (const unit of units) {
+      if (unit.level !== 'grid') continue;
+      if (unit.boundary) areas.push({ id: unit.id, boundary: unit.boundary });
+      else unbounded.push(unit.id);
+    }
+    return new GridIndex(areas, unbounded);
+  }
+
+  /** Indexes arbitrary areas (e.g. communities, or grids a city is still drawing). */
+  static fromAreas(areas: Iterable<Area>): GridIndex {
+    return new GridIndex([...areas], []);
+  }
+
+  /** How many grids the index holds. */
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The bounding box of one indexed grid. */
+  bboxOfGrid(id: string): BBox | undefined {
+    return this.boxes.get(id);
+  }
+
+  /**
+   * The grid the point lies in, boundary included. A point on an edge shared by several grids (or in
+   * grids that overlap, which a valid city does not have) goes to a grid whose interior holds it if
+   * there is one, else to the lowest id: a fixed rule, so the same point always routes the same way
+   * whatever order the configuration lists the grids in.
+   */
+  locate(point: GeoPoint): string | undefined {
+    const hits = this.hits(point);
+    if (hits.length <= 1) return hits[0] === undefined ? undefined : this.ids[hits[0]];
+    const position: [number, number] = [point.lon, point.lat];
+    const interior = hits.filter((i) => booleanPointInPolygon(position, this.geometryAt(i), { ignoreBoundary: true }));
+    return this.lowestId(interior.length > 0 ? interior : hits);
+  }
+
+  /** Every grid whose area, boundary included, holds the point, sorted by id. */
+  locateAll(point: GeoPoint): string[] {
+    return this.hits(point)
+      .map((i) => this.ids[i] as string)
+      .sort(compareIds);
+  }
+
+  /** Whether the point lies in any grid (boundary included). */
+  contains(point: GeoPoint): boolean {
+    if (!this.tree || !isFinitePoint(point)) return false;
+    const position: [number, number] = [point.lon, point.lat];
+    return this.tree.collides(point.lon, point.lat, point.lon, point.lat, (i) =>
+      booleanPointInPolygon(position, this.geometryAt(i)),
+    );
+  }
+
+  private hits(point: GeoPoint): number[] {
+    if (!this.tree || !isFinitePoint(point)) return [];
+    const position: [number, number] = [point.lon, point.lat];
+    return this.tree.search(point.lon, point.lat, point.lon, point.lat, (i) =>
+      booleanPointInPolygon(position, this.geometryAt(i)),
+    );
+  }
+
+  private geometryAt(i: number): AreaGeometry {
+    // Flatbush only hands back indices it was given, so the lookup cannot miss.
+    return this.geometries[i] as AreaGeometry;
+  }
+
+  private lowestId(indices: readonly number[]): string | undefined {
+    let best: string | undefined;
+    for (const i of indices) {
+      const id = this.ids[i] as string;
+      if (best === undefined || compareIds(id, best) < 0) best = id;
+    }
+    return best;
+  }
+}
+
+/** Code-unit order, not locale order: the tie-break must not depend on the machine's locale. */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+// A bad coordinate (NaN from a failed geocode, say) must mean "nowhere", never reach the polygon test.
+const isFinitePoint = (point: GeoPoint): boolean => Number.isFinite(point.lon) && Number.isFinite(point.lat);

@@ -1,0 +1,66 @@
+/**
+ * Everything routing looks up, built once per city configuration (at cold start, or when the city is
+ * reloaded) so that routing a case is map lookups and one grid query.
+ */
+import type { Category, CityConfig, Department, Office, OrgUnit, ResponsibilityRow, ResponsibilityVersion } from '../city/schema.js';
+import { GridIndex } from '../geo/grid-index.js';
+import { indexUnits } from '../geo/territory.js';
+
+export interface EffectiveVersion {
+  readonly version: number;
+  readonly effectiveFromMs: number;
+  readonly rowsByCategory: ReadonlyMap<string, readonly ResponsibilityRow[]>;
+  readonly source: ResponsibilityVersion;
+}
+
+export interface RoutingContext {
+  readonly city: CityConfig;
+  readonly grids: GridIndex;
+  readonly unitsById: ReadonlyMap<string, OrgUnit>;
+  readonly departmentsById: ReadonlyMap<string, Department>;
+  readonly officesById: ReadonlyMap<string, Office>;
+  readonly categoriesByCode: ReadonlyMap<string, Category>;
+  /** Ordered by when they take effect, then by version number. */
+  readonly versions: readonly EffectiveVersion[];
+}
+
+/** Pass a prebuilt `grids` to share one index between routing and other readers of the same city. */
+export function createRoutingContext(city: CityConfig, grids: GridIndex = GridIndex.fromUnits(city.units)): RoutingContext {
+  const versions = city.responsibilityList.versions
+    .map((source): EffectiveVersion => {
+      const rowsByCategory = new Map<string, ResponsibilityRow[]>();
+      for (const row of source.rows) {
+        const rows = rowsByCategory.get(row.categoryCode);
+        if (rows) rows.push(row);
+        else rowsByCategory.set(row.categoryCode, [row]);
+      }
+      return { version: source.version, effectiveFromMs: Date.parse(source.effectiveFrom), rowsByCategory, source };
+    })
+    .sort((a, b) => a.effectiveFromMs - b.effectiveFromMs || a.version - b.version);
+  return {
+    city,
+    grids,
+    unitsById: indexUnits(city.units),
+    departmentsById: new Map(city.departments.map((department) => [department.id, department])),
+    officesById: new Map(city.offices.map((office) => [office.id, office])),
+    categoriesByCode: new Map(city.categories.map((category) => [category.code, category])),
+    versions,
+  };
+}
+
+/**
+ * The version in effect at `receivedAt`: the one that took effect last at or before it. Two versions
+ * taking effect at the same instant resolve to the higher version number, the later edit.
+ */
+export function versionAt(ctx: RoutingContext, receivedAt: number): EffectiveVersion | undefined {
+  let current: EffectiveVersion | undefined;
+  for (const candidate of ctx.versions) {
+    if (candidate.effectiveFromMs > receivedAt) break;
+    current = candidate;
+  }
+  return current;
+}
+
+/** Whether an id names something that can receive an order: a unit, a department or an office. */
+export const isKnownHandler = (ctx: RoutingContext, id: string): boolean =>
+  ctx.unitsById.has(id) || ctx.departmentsById.has(id) || ctx.officesById.has(id);
