@@ -5,7 +5,8 @@
  * carry the facts themselves (who, when, which unit, which deadline) rather than references to state
  * that may change later.
  */
-import type { Level, RequestType, Role, Rung, Urgency } from '../city/schema.js';
+import type { Duration, Level, NOTIFY_TARGETS, RequestType, Role, Rung, Urgency } from '../city/schema.js';
+import type { TimeKind } from '../calendar/types.js';
 
 export const CHANNELS = [
   'hotline', // 12345
@@ -49,12 +50,24 @@ export interface Actor {
   unitId?: string;
 }
 
-export interface GeoPoint {
-  lon: number;
-  lat: number;
-}
+export type { GeoPoint } from '../geo/types.js';
+import type { GeoPoint } from '../geo/types.js';
 
 export type Satisfaction = 'satisfied' | 'basicallySatisfied' | 'unsatisfied';
+
+/** A territorial unit the case lies in, with its layer; a chain lists them from the lowest layer up. */
+export interface TerritoryLink {
+  unitId: string;
+  level: Level;
+}
+
+/** The centre's own steps, each with a limit in the city's `centreLimits`. */
+export type CentreStep = 'dispatchDecision' | 'arbitration' | 'extensionDecision' | 'verification' | 'callback';
+
+/** Deadlines whose passing is recorded as a `deadlineMissed` event (the handling limit has its ladder instead). */
+export type WatchedDeadline = 'accept' | Exclude<CentreStep, 'callback'>;
+
+export type NotifyTarget = (typeof NOTIFY_TARGETS)[number];
 
 /** Event payloads by type. Times are ISO 8601 instants in UTC. */
 export interface CaseEventData {
@@ -68,30 +81,62 @@ export interface CaseEventData {
     address?: string;
     description: string;
     externalId?: string;
+    /** Where intake located the case, lowest layer first (grid, community, ... city); supervision starts at the first. */
+    territory?: TerritoryLink[];
   };
   routed: { leadId: string; coHandlerIds: string[]; responsibilityVersion: number; ownerRule: 'ownerFirst' | 'territoryFirst' };
-  routingNeedsDecision: { reason: string };
-  dispatched: { leadId: string; coHandlerIds: string[]; acceptDueAt: string; handleDueAt: string };
+  routingNeedsDecision: { reason: string; decisionDueAt?: string };
+  dispatched: {
+    leadId: string;
+    coHandlerIds: string[];
+    acceptDueAt: string;
+    handleDueAt: string;
+    /** The limits the deadlines were computed from, so later shifts and ladders need no configuration lookup. */
+    acceptLimit?: Duration;
+    handleLimit?: Duration;
+  };
   accepted: { unitId: string };
-  returned: { unitId: string; reason: string; legalBasis: string };
+  returned: { unitId: string; reason: string; legalBasis: string; arbitrationDueAt?: string };
   /** The centre settles a return: names the lead and co-handlers, or upholds the dispatch. */
   arbitrated: { leadId: string; coHandlerIds: string[]; upheld: boolean; designated: boolean };
-  escalated: { rung: Rung; supervisingLayer: Level; unitId: string; card?: 'yellow' | 'red'; dueAt: string };
-  extensionRequested: { unitId: string; reason: string; requestedDueAt: string };
+  escalated: {
+    rung: Rung;
+    supervisingLayer: Level;
+    unitId: string;
+    card?: 'yellow' | 'red';
+    dueAt: string;
+    /** Index of the ladder step that fired (in the ladder for the case's urgency), so it never fires twice. */
+    step?: number;
+    notify?: NotifyTarget[];
+  };
+  extensionRequested: { unitId: string; reason: string; requestedDueAt: string; decisionDueAt?: string };
   extensionApproved: { previousDueAt: string; handleDueAt: string };
-  extensionRefused: { reason: string };
-  suspensionRequested: { unitId: string; reason: string };
-  suspended: { reason: string };
-  resumed: { handleDueAt: string };
+  /** Refuses the pending request: an extension, or (with `request: 'suspension'`) a suspension. */
+  extensionRefused: { reason: string; request?: 'extension' | 'suspension' };
+  suspensionRequested: { unitId: string; reason: string; decisionDueAt?: string };
+  suspended: {
+    reason: string;
+    /** Handling time left when the clock stopped, in `timeKind`; pinned now so later calendar edits cannot change it. */
+    remainingMs?: number;
+    timeKind?: TimeKind;
+    /** When the case should resume by itself (seasonal work), if known. */
+    resumeAt?: string;
+  };
+  resumed: { handleDueAt: string; pausedMs?: number };
   progressNoted: { unitId: string; text: string };
-  resultReported: { unitId: string; text: string; photoUrls: string[] };
-  verified: { passed: boolean; note?: string };
+  resultReported: { unitId: string; text: string; photoUrls: string[]; verificationDueAt?: string };
+  verified: { passed: boolean; note?: string; callbackDueAt?: string };
   callbackRecorded: { answer: Satisfaction | 'noAnswer'; justified?: boolean; note?: string };
-  reworkOrdered: { source: 'verification' | 'callback'; reason: string; handleDueAt: string };
+  reworkOrdered: { source: 'verification' | 'callback'; reason: string; handleDueAt: string; handleLimit?: Duration };
   closed: { answer: string };
   mergedAsDuplicate: { masterCaseId: string };
   unmerged: { masterCaseId: string };
   leaderInstructed: { officeId: string; text: string };
+  /** A deadline without a ladder of its own passed with its step undone (recorded once, for the timeline and appraisal). */
+  deadlineMissed: { deadline: WatchedDeadline; dueAt: string; unitId?: string };
+  /** Recorded on the master case when another case is merged into it as a duplicate (并单). */
+  duplicateAttached: { duplicateCaseId: string };
+  duplicateDetached: { duplicateCaseId: string };
 }
 
 export type CaseEventType = keyof CaseEventData;

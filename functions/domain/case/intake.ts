@@ -1,0 +1,71 @@
+/**
+ * The one door in: checks what a channel hands over and turns it into the case's first event. Everything
+ * after this goes through `decide`.
+ */
+import { LEVELS, REQUEST_TYPES, URGENCIES, type Level, type RequestType, type Urgency } from '../city/schema.js';
+import type { CaseRulesConfig } from '../deadlines/limits.js';
+import { InvalidField, NotPermitted } from './errors.js';
+import { CHANNELS, type Actor, type ActorKind, type CaseEventData, type Channel, type GeoPoint, type TerritoryLink } from './events.js';
+import { oneOf, optionalText, requireId, requireText } from './fields.js';
+import { newEvent, type NewCaseEventOf } from './new-event.js';
+
+export interface CaseIntake {
+  channel: Channel;
+  categoryCode: string;
+  /** Defaults to the category's default urgency. */
+  urgency?: Urgency;
+  requestType?: RequestType;
+  location?: GeoPoint;
+  gridId?: string;
+  address?: string;
+  description: string;
+  externalId?: string;
+  territory?: TerritoryLink[];
+}
+
+/** Who may open a case: citizens themselves, grid workers, hotline operators (dispatchers), and channel adapters. */
+export const INTAKE_ACTORS: readonly ActorKind[] = ['citizen', 'gridWorker', 'dispatcher', 'system'];
+
+function location(value: unknown): GeoPoint | undefined {
+  if (value === undefined || value === null) return undefined;
+  const { lon, lat } = value as { lon?: unknown; lat?: unknown };
+  if (typeof lon !== 'number' || !(lon >= -180 && lon <= 180)) throw new InvalidField('location.lon', 'must be a longitude between -180 and 180');
+  if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90)) throw new InvalidField('location.lat', 'must be a latitude between -90 and 90');
+  return { lon, lat };
+}
+
+function territory(value: unknown): TerritoryLink[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw new InvalidField('territory', 'must be a list of { unitId, level }, lowest layer first');
+  return value.map((link: { unitId?: unknown; level?: unknown } | null, index) => ({
+    unitId: requireId(link?.unitId, `territory[${index}].unitId`, 'each layer names its unit'),
+    level: oneOf<Level>(link?.level, LEVELS, `territory[${index}].level`, 'each layer names its level'),
+  }));
+}
+
+/** The `received` event of a new case, or a `DomainError` naming the field at fault. `now` is epoch ms. */
+export function openCase(intake: CaseIntake, actor: Actor, now: number, city: Pick<CaseRulesConfig, 'categories'>): NewCaseEventOf<'received'> {
+  if (!INTAKE_ACTORS.includes(actor.kind)) throw new NotPermitted('open', actor.kind, `only ${INTAKE_ACTORS.join(', ')} may open a case`);
+  const channel = oneOf<Channel>(intake.channel, CHANNELS, 'channel', 'say where the case came from');
+  const categoryCode = requireId(intake.categoryCode, 'categoryCode', 'every case has a category');
+  const category = city.categories.find((candidate) => candidate.code === categoryCode);
+  if (!category) throw new InvalidField('categoryCode', `'${categoryCode}' is no category of the city`);
+  const urgency = intake.urgency === undefined ? category.defaultUrgency : oneOf<Urgency>(intake.urgency, URGENCIES, 'urgency', '');
+  const requestType = intake.requestType === undefined ? undefined : oneOf<RequestType>(intake.requestType, REQUEST_TYPES, 'requestType', '');
+  const description = requireText(intake.description, 'description', 'say what the problem is');
+  if (channel === 'grid' && actor.kind === 'citizen') throw new InvalidField('channel', 'grid reports come from grid workers');
+
+  const data: CaseEventData['received'] = { channel, categoryCode, urgency, description };
+  if (requestType) data.requestType = requestType;
+  const point = location(intake.location);
+  if (point) data.location = point;
+  const gridId = intake.gridId === undefined ? undefined : requireId(intake.gridId, 'gridId', '');
+  if (gridId) data.gridId = gridId;
+  const address = optionalText(intake.address, 'address');
+  if (address) data.address = address;
+  const externalId = optionalText(intake.externalId, 'externalId');
+  if (externalId) data.externalId = externalId;
+  const chain = territory(intake.territory);
+  if (chain && chain.length > 0) data.territory = chain;
+  return newEvent('received', data, actor, new Date(now).toISOString());
+}
