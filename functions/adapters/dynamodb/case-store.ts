@@ -1,0 +1,43 @@
+/**
+ * `CaseStore` on one DynamoDB table. The same adapter runs on AWS and, through an endpoint override, on
+ * dynalite locally; it uses no transactions, TTL, streams or ReturnValuesOnConditionCheckFailure, which
+ * dynalite lacks. See docs/data-model.md for the items, the indexes and the access patterns.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { CaseStore } from '../../ports/case-store.js';
+import { appraisalDeltas, putAppraisal } from './appraisal.js';
+import { documentClient, type StoreContext } from './dynamo.js';
+import { appendEvents, loadEvents } from './event-log.js';
+import { claimIntake, findByExternalId } from './intake.js';
+import { getNotifiedSeq, getProjection, registerWait, saveProjection, setNotifiedSeq } from './projections.js';
+import { board, casesNear, listOpenCases, unitInbox } from './queries.js';
+
+export interface DynamoCaseStoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  /** Items per page when the caller sets no limit (and for `listOpenCases`); default 100. */
+  pageSize?: number;
+}
+
+export function createDynamoCaseStore(options: DynamoCaseStoreOptions): CaseStore {
+  const pageSize = options.pageSize ?? 100;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new RangeError(`pageSize is a whole number from 1 to 1000, not ${pageSize}`);
+  const ctx: StoreContext = { doc: documentClient(options.client), table: options.tableName, pageSize };
+  return {
+    loadEvents: (caseId) => loadEvents(ctx, caseId),
+    appendEvents: (caseId, expectedVersion, events) => appendEvents(ctx, caseId, expectedVersion, events),
+    saveProjection: (projection, saveOptions) => saveProjection(ctx, projection, saveOptions),
+    getProjection: (caseId) => getProjection(ctx, caseId),
+    registerWait: (caseId, wait) => registerWait(ctx, caseId, wait),
+    getNotifiedSeq: (caseId) => getNotifiedSeq(ctx, caseId),
+    setNotifiedSeq: (caseId, seq) => setNotifiedSeq(ctx, caseId, seq),
+    claimIntake: (key, caseId) => claimIntake(ctx, key, caseId),
+    listOpenCases: (cursor) => listOpenCases(ctx, cursor),
+    unitInbox: (unitId, pageOptions) => unitInbox(ctx, unitId, pageOptions),
+    board: (supervisingUnitId, status, pageOptions) => board(ctx, supervisingUnitId, status, pageOptions),
+    casesNear: (categoryCode, point, radiusMeters, since) => casesNear(ctx, categoryCode, point, radiusMeters, since),
+    findByExternalId: (channel, externalId) => findByExternalId(ctx, channel, externalId),
+    putAppraisal: (caseId, deltas) => putAppraisal(ctx, caseId, deltas),
+    appraisalDeltas: (months) => appraisalDeltas(ctx, months),
+  };
+}

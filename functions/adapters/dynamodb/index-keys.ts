@@ -1,0 +1,71 @@
+/**
+ * Which indexes a case appears in, derived from its projection. The indexes are sparse: an attribute is
+ * written only while the case belongs in that index and removed otherwise, so a closed case leaves the
+ * inbox, the board, the open listing and the near index in the same write that closes it.
+ */
+import { isOpenStage } from '../../domain/case/events.js';
+import type { CaseProjection } from '../../ports/case-store.js';
+import { encode } from './geohash.js';
+import { INDEX, boardPk, inboxPk, nearPk, openPk, openShard } from './table.js';
+
+/** Cells of the near partition: ~4.9 km × 4.9 km (× cos latitude east-west), so one key holds a district's worth of a category. */
+export const NEAR_PARTITION_PRECISION = 5;
+/** The sort key starts with the point's fine geohash, so a query can narrow a partition to any cell down to ~5 m. */
+export const NEAR_POINT_PRECISION = 9;
+
+/** Sorts after every real instant, so cases with no deadline come last in an inbox. */
+const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+
+/**
+ * ISO instants compare as strings only in one shape; events written by other code (or with an offset)
+ * are normalized to UTC with milliseconds first.
+ */
+export function sortableInstant(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: '${iso}'`);
+  return new Date(ms).toISOString();
+}
+
+export type IndexAttribute = `${(typeof INDEX)[keyof typeof INDEX]}${'pk' | 'sk'}`;
+export const INDEX_ATTRIBUTES: readonly IndexAttribute[] = Object.values(INDEX).flatMap((name) => [`${name}pk`, `${name}sk`] as const);
+
+/** The deadline a case is listed by in inboxes and boards. */
+export function listedDue(projection: CaseProjection): string {
+  const due = projection.nextDueAt ?? projection.state.handleDueAt;
+  return due ? sortableInstant(due) : NO_DEADLINE;
+}
+
+/** The co-handlers that get an inbox pointer: only while the case is open, never the lead twice. */
+export function inboxCoHandlers(projection: CaseProjection): string[] {
+  const { state } = projection;
+  if (!isOpenStage(state.stage) || !state.leadId) return [];
+  return [...new Set(state.coHandlerIds)].filter((unitId) => unitId !== state.leadId);
+}
+
+/** The index attributes the case item should carry now; those absent are to be removed. */
+export function indexAttributes(projection: CaseProjection): Partial<Record<IndexAttribute, string>> {
+  const { state } = projection;
+  if (!isOpenStage(state.stage)) return {};
+  const id = state.id;
+  const received = `${sortableInstant(state.receivedAt)}#${id}`;
+  const attributes: Partial<Record<IndexAttribute, string>> = {
+    [`${INDEX.open}pk`]: openPk(openShard(id)),
+    [`${INDEX.open}sk`]: received,
+  };
+  const due = `${listedDue(projection)}#${id}`;
+  if (state.leadId) {
+    attributes[`${INDEX.inbox}pk`] = inboxPk(state.leadId);
+    attributes[`${INDEX.inbox}sk`] = due;
+  }
+  if (projection.boardStatus) {
+    attributes[`${INDEX.board}pk`] = boardPk(projection.supervisingUnitId, projection.boardStatus);
+    attributes[`${INDEX.board}sk`] = due;
+  }
+  if (projection.location) {
+    const { lat, lon } = projection.location;
+    const point = encode(lat, lon, NEAR_POINT_PRECISION);
+    attributes[`${INDEX.near}pk`] = nearPk(state.categoryCode, point.slice(0, NEAR_PARTITION_PRECISION));
+    attributes[`${INDEX.near}sk`] = `${point}#${id}`;
+  }
+  return attributes;
+}
