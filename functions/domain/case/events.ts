@@ -83,6 +83,11 @@ export interface CaseEventData {
     externalId?: string;
     /** Where intake located the case, lowest layer first (grid, community, ... city); supervision starts at the first. */
     territory?: TerritoryLink[];
+    /**
+     * How to reach whoever raised the case, as they gave it (a caller's phone, a web form's email), so the
+     * answer leaves through the door the case came in by. Absent for the city's own finds (grid, inspectors).
+     */
+    reporter?: { name?: string; phone?: string; email?: string };
   };
   routed: { leadId: string; coHandlerIds: string[]; responsibilityVersion: number; ownerRule: 'ownerFirst' | 'territoryFirst' };
   routingNeedsDecision: { reason: string; decisionDueAt?: string };

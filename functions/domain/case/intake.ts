@@ -21,6 +21,8 @@ export interface CaseIntake {
   description: string;
   externalId?: string;
   territory?: TerritoryLink[];
+  /** Who to answer at the end, through the channel the case came in by (masked for units by the API). */
+  reporter?: { name?: string; phone?: string; email?: string };
 }
 
 /** Who may open a case: citizens themselves, grid workers, hotline operators (dispatchers), and channel adapters. */
@@ -41,6 +43,17 @@ function territory(value: unknown): TerritoryLink[] | undefined {
     unitId: requireId(link?.unitId, `territory[${index}].unitId`, 'each layer names its unit'),
     level: oneOf<Level>(link?.level, LEVELS, `territory[${index}].level`, 'each layer names its level'),
   }));
+}
+
+function reporterOf(value: CaseIntake['reporter'] | null | undefined): CaseIntake['reporter'] {
+  if (value === undefined || value === null) return undefined;
+  const name = optionalText(value.name, 'reporter.name');
+  const phone = optionalText(value.phone, 'reporter.phone');
+  if (phone !== undefined && !/^\+?[0-9][0-9 -]{4,19}$/.test(phone)) throw new InvalidField('reporter.phone', 'must be a phone number, digits with an optional leading +');
+  const email = optionalText(value.email, 'reporter.email');
+  if (email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InvalidField('reporter.email', 'must be an email address');
+  const reporter = { ...(name ? { name } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+  return Object.keys(reporter).length > 0 ? reporter : undefined;
 }
 
 /** The `received` event of a new case, or a `DomainError` naming the field at fault. `now` is epoch ms. */
@@ -67,5 +80,7 @@ export function openCase(intake: CaseIntake, actor: Actor, now: number, city: Pi
   if (externalId) data.externalId = externalId;
   const chain = territory(intake.territory);
   if (chain && chain.length > 0) data.territory = chain;
+  const reporter = reporterOf(intake.reporter);
+  if (reporter) data.reporter = reporter;
   return newEvent('received', data, actor, new Date(now).toISOString());
 }

@@ -1,0 +1,5 @@
+/** Who hears of what in a case, and what they are told (zh and en, plain text). */
+export { noticesFor } from './notices.js';
+export type { NoticeOptions, NoticePlan, Unreachable, UnreachableReason } from './types.js';
+export type { NoticeCity } from './directory.js';
+export { localTime } from './local-time.js';
