@@ -1,0 +1,178 @@
+/**
+ * What the supervision workflow's task states do. The state machine holds no rules: it routes the case,
+ * then loops — wait for a change or for the next milestone, apply what is due, plan again — until the case
+ * is closed, and answers the reporter. Every step re-reads the history, so a retried or late task acts on
+ * the truth, and every step is idempotent.
+ */
+import type { CaseState } from '../domain/case/case-state.js';
+import type { RouteCommand } from '../domain/case/commands.js';
+import { isDomainError } from '../domain/case/errors.js';
+import type { Actor, CaseEvent } from '../domain/case/events.js';
+import { decide } from '../domain/case/lifecycle.js';
+import { nextMilestone } from '../domain/deadlines/next-milestone.js';
+import { route } from '../domain/routing/route.js';
+import type { CaseStore } from '../ports/case-store.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { SupervisionPlan, Workflow } from '../ports/workflow.js';
+import type { CaseService, LoadedCase } from './case-service.js';
+import { composeNotices } from './notices.js';
+import { planFor } from './plan.js';
+
+/** The wait was planned on a version the case has left: plan again instead of waiting on stale facts. */
+export class CaseChanged extends Error {
+  override readonly name = 'CaseChanged';
+  constructor(caseId: string, planned: number, actual: number) {
+    super(`case ${caseId} is at version ${actual}, the wait was planned on ${planned}`);
+  }
+}
+
+export interface SupervisionInput {
+  caseId: string;
+  generation: number;
+  /** Loops run by this execution so far; past `maxLoops` the case is handed to a fresh execution. */
+  loops?: number;
+}
+
+export interface SupervisionState extends SupervisionInput {
+  plan: SupervisionPlan;
+  loops: number;
+}
+
+export interface SupervisionDeps {
+  service: CaseService;
+  store: CaseStore;
+  notifier: Notifier;
+  workflow: Workflow;
+  /** Loops one execution may run before handing over (bounds its history far below 25,000 events). */
+  maxLoops?: number;
+  warn?: (message: string, error: unknown) => void;
+}
+
+const SYSTEM: Actor = { kind: 'system', id: 'supervision' };
+export const DEFAULT_MAX_LOOPS = 400;
+
+export class Supervision {
+  private readonly maxLoops: number;
+
+  constructor(private readonly deps: SupervisionDeps) {
+    this.maxLoops = deps.maxLoops ?? DEFAULT_MAX_LOOPS;
+  }
+
+  private get now(): number {
+    return this.deps.service.deps.clock.now();
+  }
+
+  private next(input: SupervisionInput, state: CaseState, loops: number): SupervisionState {
+    const plan = planFor(state, this.now, this.deps.service.deps.city.rules, loops >= this.maxLoops);
+    return { caseId: input.caseId, generation: input.generation, loops, plan };
+  }
+
+  /** First step: route a new case by the responsibility list (or put it before a dispatcher), then plan. */
+  async routeCase(input: SupervisionInput): Promise<SupervisionState> {
+    const { service } = this.deps;
+    const loaded = await service.load(input.caseId);
+    let { state } = loaded;
+    if (state.stage === 'received') {
+      const command = this.routeCommand(loaded);
+      state = await service.commit(input.caseId, loaded, decide(state, command, SYSTEM, this.now, service.deps.city.rules));
+    }
+    return this.next(input, state, input.loops ?? 0);
+  }
+
+  /**
+   * Entered each time the workflow starts waiting: brings the projection up to date, sends the notices of
+   * every event not yet announced, and registers the wait's task token on the version it was planned on.
+   */
+  async awaitChange(input: SupervisionState & { taskToken: string }): Promise<void> {
+    const loaded = await this.deps.service.load(input.caseId);
+    const { state, events } = loaded;
+    if (state.version !== input.plan.version) throw new CaseChanged(input.caseId, input.plan.version, state.version);
+    await this.deps.service.refresh(state, events, { wake: false });
+    await this.announce(loaded);
+    const registered = await this.deps.store.registerWait(input.caseId, {
+      taskToken: input.taskToken,
+      version: state.version,
+      registeredAt: new Date(this.now).toISOString(),
+      ...(input.plan.until ? { until: input.plan.until } : {}),
+    });
+    if (!registered) throw new CaseChanged(input.caseId, input.plan.version, -1);
+  }
+
+  /**
+   * After a wait times out (or was planned on a stale version): apply the milestone that is due — an
+   * escalation rung, a missed deadline, a callback nobody answered — and plan again. A milestone that is
+   * no longer due (someone acted meanwhile) is simply skipped.
+   */
+  async applyMilestone(input: SupervisionState): Promise<SupervisionState> {
+    const { service } = this.deps;
+    let loaded = await service.load(input.caseId);
+    // Several milestones may have fallen due together (a long outage, a restart): apply them in order.
+    for (let guard = 0; guard < 20; guard++) {
+      const due = nextMilestone(loaded.state, this.now, service.deps.city.rules);
+      if (!due || due.at > this.now) break;
+      try {
+        const decided = decide(loaded.state, due.command, SYSTEM, this.now, service.deps.city.rules);
+        const state = await service.commit(input.caseId, loaded, decided);
+        loaded = { state, events: await this.deps.store.loadEvents(input.caseId) };
+      } catch (error) {
+        if (isDomainError(error)) break; // the case moved on: nothing of this milestone applies any more
+        throw error;
+      }
+    }
+    return this.next(input, loaded.state, input.loops + 1);
+  }
+
+  /** The case is closed: announce what is left (the answer to every reporter) and end. */
+  async finish(input: SupervisionInput): Promise<{ caseId: string; stage: string; version: number }> {
+    const loaded = await this.deps.service.load(input.caseId);
+    await this.deps.service.refresh(loaded.state, loaded.events, { wake: false });
+    await this.announce(loaded);
+    return { caseId: input.caseId, stage: loaded.state.stage, version: loaded.state.version };
+  }
+
+  /** Long-lived cases move to a fresh execution before this one's history or one-year limit matters. */
+  async handOver(input: SupervisionInput): Promise<{ caseId: string; generation: number }> {
+    await this.deps.workflow.startSupervision(input.caseId, input.generation + 1);
+    return { caseId: input.caseId, generation: input.generation + 1 };
+  }
+
+  private routeCommand({ state, events }: LoadedCase): RouteCommand {
+    const received = events.find((event): event is Extract<CaseEvent, { type: 'received' }> => event.type === 'received');
+    const result = route(
+      {
+        categoryCode: state.categoryCode,
+        receivedAt: Date.parse(state.receivedAt),
+        urgency: state.urgency,
+        ...(state.requestType ? { requestType: state.requestType } : {}),
+        ...(state.gridId ? { gridId: state.gridId } : {}),
+        ...(received?.data.location ? { location: received.data.location } : {}),
+      },
+      this.deps.service.deps.city.routing,
+    );
+    if (result.kind === 'needsDecision') return { type: 'route', decision: { kind: 'needsDecision', reason: result.reason } };
+    return {
+      type: 'route',
+      decision: {
+        kind: 'routed',
+        leadId: result.leadId,
+        coHandlerIds: result.coHandlerIds,
+        responsibilityVersion: result.responsibilityVersion,
+        ownerRule: result.ownerRule,
+        ...(result.limits.source === 'row' ? { limits: result.limits.limits } : {}),
+      },
+    };
+  }
+
+  /** Sends the notices of events after the last announced one; at-least-once, never silently dropped. */
+  private async announce({ state, events }: LoadedCase): Promise<void> {
+    const { store, notifier, service } = this.deps;
+    const notified = await store.getNotifiedSeq(state.id);
+    if (notified >= state.version) return;
+    const fresh = events.filter((event) => event.seq > notified);
+    const duplicates = await Promise.all(state.duplicateIds.map(async (id) => store.loadEvents(id)));
+    const { notices, unreachable } = composeNotices(fresh, state, events, service.deps.city.city, duplicates);
+    for (const miss of unreachable) this.deps.warn?.(`case ${state.id}: ${miss}`, undefined);
+    await notifier.send(notices);
+    await store.setNotifiedSeq(state.id, state.version);
+  }
+}

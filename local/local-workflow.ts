@@ -1,0 +1,265 @@
+/**
+ * The supervision state machine on one machine: the very ASL file that is deployed, run by
+ * aws-local-stepfunctions, with each Task state handled by the same task handler a Lambda would run.
+ *
+ * Closing the engine's gaps here (see README, "Local runtime"):
+ * - It has no `.waitForTaskToken`: this adapter plays the callback service. It mints a token, passes it to
+ *   the AwaitChange handler exactly as Step Functions would (the handler stores it in the case record),
+ *   and completes the wait when `completeWait` is called with it — the same call the API makes on AWS.
+ * - It runs task timeouts on the real wall clock: the wait's timeout is enforced here instead, on the
+ *   platform's clock (scaled or manual), from the same plan the deployed machine reads through
+ *   `TimeoutSecondsPath`; the engine's own timeout is set out of reach for that one state.
+ * - Lambda tasks: the handler gets the `Payload` and its answer comes back wrapped as `{ Payload }`, as the
+ *   lambda:invoke integration does, so `OutputPath: $.Payload` works unchanged.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { executionName, type SupervisionPlan, type Workflow } from '../functions/ports/workflow.js';
+import type { LocalClock, Timer } from './clock.js';
+
+export const DEFINITION_FILE = new URL('../statemachines/case-supervision.asl.json', import.meta.url);
+
+/** A task handler as the local runtime calls it: the Lambda payload in, the Lambda result out. */
+export type LocalTask = (payload: Record<string, unknown>) => Promise<unknown>;
+
+export interface LocalTasks {
+  RouteCase: LocalTask;
+  AwaitChange: LocalTask;
+  ApplyMilestone: LocalTask;
+  AnswerReporters: LocalTask;
+  HandOver: LocalTask;
+}
+
+/** The DefinitionSubstitutions the CDK stack fills with function ARNs, filled with local stand-ins. */
+export const LOCAL_SUBSTITUTIONS: Record<string, string> = {
+  RouteCaseFunctionArn: 'arn:aws:lambda:local:000000000000:function:civic-loop-route-case',
+  AwaitChangeFunctionArn: 'arn:aws:lambda:local:000000000000:function:civic-loop-await-change',
+  ApplyMilestoneFunctionArn: 'arn:aws:lambda:local:000000000000:function:civic-loop-apply-milestone',
+  FinishFunctionArn: 'arn:aws:lambda:local:000000000000:function:civic-loop-finish',
+  HandOverFunctionArn: 'arn:aws:lambda:local:000000000000:function:civic-loop-hand-over',
+};
+
+export function substitute(definitionText: string, substitutions: Record<string, string>): unknown {
+  const filled = definitionText.replace(/\$\{(\w+)\}/g, (whole, name: string) => {
+    const value = substitutions[name];
+    if (value === undefined) throw new Error(`no substitution for ${whole} in the state machine definition`);
+    return value;
+  });
+  return JSON.parse(filled);
+}
+
+type Definition = { States: Record<string, Record<string, unknown>> };
+
+/** The one local-only change: the wait's timeout is kept by this adapter on the platform's clock. */
+function forLocalEngine(definition: Definition): Definition {
+  const copy = structuredClone(definition);
+  const wait = copy.States.AwaitChange;
+  if (!wait) throw new Error('the definition has no AwaitChange state');
+  delete wait.TimeoutSecondsPath;
+  // Out of reach (about 23 days of real time) yet within the engine's timer range.
+  wait.TimeoutSeconds = 2_000_000;
+  return copy;
+}
+
+export interface ExecutionRecord {
+  name: string;
+  caseId: string;
+  generation: number;
+  status: 'running' | 'succeeded' | 'failed' | 'aborted';
+  /** States entered, the unit Step Functions bills. */
+  transitions: number;
+  /** Every event of the engine's log: what GetExecutionHistory would show. */
+  history: { type: string; state?: string; timestamp: number }[];
+  error?: string;
+  done: Promise<void>;
+}
+
+interface PendingWait {
+  caseId: string;
+  resolve(plan: SupervisionPlan): void;
+  timer?: Timer;
+  settled: boolean;
+}
+
+export interface LocalWorkflowOptions {
+  clock: LocalClock;
+  definition?: Definition;
+  /** Called when an execution fails, which on AWS would raise an alarm. */
+  onFailure?: (record: ExecutionRecord) => void;
+}
+
+export class LocalWorkflow implements Workflow {
+  private readonly machine: StateMachine;
+  readonly definition: Definition;
+  private tasks: LocalTasks | undefined;
+  private readonly executions = new Map<string, ExecutionRecord>();
+  private readonly aborts = new Map<string, () => void>();
+  private readonly waits = new Map<string, PendingWait>();
+  private activeTasks = 0;
+
+  constructor(private readonly options: LocalWorkflowOptions) {
+    this.definition = options.definition ?? (substitute(readFileSync(DEFINITION_FILE, 'utf8'), LOCAL_SUBSTITUTIONS) as Definition);
+    this.machine = new StateMachine(forLocalEngine(this.definition) as never, { validationOptions: { checkArn: true, checkPaths: true } });
+  }
+
+  /** The handlers need the workflow (to hand over) and the workflow needs the handlers: bound after construction. */
+  bind(tasks: LocalTasks): void {
+    this.tasks = tasks;
+  }
+
+  startSupervision(caseId: string, generation = 1): Promise<void> {
+    const name = executionName(caseId, generation);
+    const existing = this.executions.get(name);
+    if (existing?.status === 'running') return Promise.resolve(); // same name, same input: the running one
+    const tasks = this.tasks;
+    if (!tasks) throw new Error('LocalWorkflow: bind the task handlers before starting executions');
+
+    const input = { caseId, generation };
+    const record: ExecutionRecord = { name, caseId, generation, status: 'running', transitions: 0, history: [], done: Promise.resolve() };
+    const execution = this.machine.run(input, {
+      context: {
+        Execution: { Id: `arn:aws:states:local:000000000000:execution:civic-loop:${name}`, Name: name, Input: input, StartTime: new Date().toISOString() },
+        Task: { Token: 'minted-by-the-local-adapter' },
+      },
+      overrides: {
+        // The engine types handlers over any JSON; ours know the payload each state builds.
+        taskResourceLocalHandlers: {
+          RouteCase: this.lambda(tasks.RouteCase) as never,
+          ApplyMilestone: this.lambda(tasks.ApplyMilestone) as never,
+          AnswerReporters: this.lambda(tasks.AnswerReporters) as never,
+          HandOver: this.lambda(tasks.HandOver) as never,
+          AwaitChange: this.waitForTaskToken(caseId, tasks.AwaitChange) as never,
+        },
+        // Retry pauses run on the real clock in the engine; keep them short locally.
+        retryIntervalOverrides: { RouteCase: 20, ApplyMilestone: 20, AwaitChange: 20, AnswerReporters: 20, HandOver: 20 },
+      },
+    });
+    this.aborts.set(name, execution.abort);
+    const logging = (async () => {
+      for await (const event of execution.eventLogs as AsyncIterable<{ type: string; timestamp: number; state?: { name: string } }>) {
+        if (event.type === 'StateEntered') record.transitions++;
+        record.history.push({ type: event.type, timestamp: event.timestamp, ...(event.state ? { state: event.state.name } : {}) });
+      }
+    })();
+    record.done = execution.result.then(
+      async () => {
+        record.status = 'succeeded';
+        await logging;
+      },
+      async (error: unknown) => {
+        record.status = record.status === 'aborted' ? 'aborted' : 'failed';
+        record.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        await logging.catch(() => undefined);
+        if (record.status === 'failed') this.options.onFailure?.(record);
+      },
+    );
+    this.executions.set(name, record);
+    return Promise.resolve();
+  }
+
+  completeWait(taskToken: string, plan: SupervisionPlan): Promise<void> {
+    const wait = this.waits.get(taskToken);
+    // Like SendTaskSuccess on a token that already completed or timed out: nothing to complete.
+    if (wait && !wait.settled) wait.resolve(plan);
+    return Promise.resolve();
+  }
+
+  execution(caseId: string, generation = 1): ExecutionRecord | undefined {
+    return this.executions.get(executionName(caseId, generation));
+  }
+
+  get allExecutions(): ExecutionRecord[] {
+    return [...this.executions.values()];
+  }
+
+  /** Executions currently waiting for a change or a milestone. */
+  get waiting(): number {
+    return [...this.waits.values()].filter((w) => !w.settled).length;
+  }
+
+  /** Resolves once no task handler has run for a few turns of the event loop. */
+  async idle(): Promise<void> {
+    let quiet = 0;
+    let seen = -1;
+    while (quiet < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      const progress = this.allExecutions.reduce((sum, e) => sum + e.history.length, 0);
+      quiet = this.activeTasks === 0 && progress === seen ? quiet + 1 : 0;
+      seen = progress;
+    }
+  }
+
+  /** Stops every execution, as a process exit would; open cases are resumed from the store on the next start. */
+  async stop(): Promise<void> {
+    for (const wait of this.waits.values()) wait.timer?.cancel();
+    for (const [name, abort] of this.aborts) {
+      const record = this.executions.get(name);
+      if (record?.status === 'running') {
+        record.status = 'aborted';
+        abort();
+      }
+    }
+    await Promise.all(this.allExecutions.map((e) => e.done));
+    this.waits.clear();
+  }
+
+  private lambda(task: LocalTask) {
+    return async (input: { Payload: Record<string, unknown> }) => {
+      this.activeTasks++;
+      try {
+        return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: await task(input.Payload) };
+      } finally {
+        this.activeTasks--;
+      }
+    };
+  }
+
+  private waitForTaskToken(caseId: string, task: LocalTask) {
+    return async (input: { Payload: Record<string, unknown> & { plan: SupervisionPlan } }) => {
+      const taskToken = `local-${randomUUID()}`;
+      let resolve!: (plan: SupervisionPlan) => void;
+      let reject!: (error: Error) => void;
+      const outcome = new Promise<SupervisionPlan>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      // Listening before the handler stores the token, so a completion that races the registration is kept.
+      const wait: PendingWait = {
+        caseId,
+        settled: false,
+        resolve: (plan) => {
+          if (wait.settled) return;
+          wait.settled = true;
+          wait.timer?.cancel();
+          this.waits.delete(taskToken);
+          resolve(plan);
+        },
+      };
+      this.waits.set(taskToken, wait);
+      this.activeTasks++;
+      try {
+        await task({ ...input.Payload, taskToken });
+      } catch (error) {
+        wait.settled = true;
+        this.waits.delete(taskToken);
+        throw error;
+      } finally {
+        this.activeTasks--;
+      }
+      const plan = input.Payload.plan;
+      const until = plan.until ? Date.parse(plan.until) : this.options.clock.now() + plan.waitSeconds * 1000;
+      if (!wait.settled) {
+        wait.timer = this.options.clock.schedule(until, () => {
+          if (wait.settled) return;
+          wait.settled = true;
+          this.waits.delete(taskToken);
+          const timeout = new Error(`no change before ${new Date(until).toISOString()}`);
+          timeout.name = 'States.Timeout';
+          reject(timeout);
+        });
+      }
+      return outcome;
+    };
+  }
+}
