@@ -1,16 +1,45 @@
 /**
- * `npm start`: the local platform. At this stage it loads the city (the demo city unless `--city <file>`
- * or CITY_FILE says otherwise), runs every check on it, and prints what it is and what the platform
- * serves; the HTTP API and the state-machine runtime join it as they are built.
+ * `npm start`: the platform on one machine. Loads and checks the city (the demo city unless `--city <file>`
+ * or CITY_FILE says otherwise), starts DynamoDB on dynalite (on disk under `--data`, default `.data/`, or
+ * `--in-memory`), the supervision state machine on the local engine with a scaled clock (`--speed`, clock
+ * seconds per real second), and the notice outbox; resumes every open case; then prints the notices as
+ * they are sent until stopped. `--check` starts, reports and exits (a smoke test).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCityFile } from '../functions/adapters/city-file.js';
 import { yearsMissingHolidayData } from '../functions/domain/calendar/working-calendar.js';
 import { summarizeCity } from '../functions/domain/city/summary.js';
-import { GridIndex } from '../functions/domain/geo/index.js';
+import { ScaledClock } from './clock.js';
+import { startLocalPlatform } from './platform.js';
 
-const { values } = parseArgs({ options: { city: { type: 'string' } }, allowPositionals: false });
+const { values } = parseArgs({
+  options: {
+    city: { type: 'string' },
+    data: { type: 'string', default: '.data' },
+    'in-memory': { type: 'boolean', default: false },
+    speed: { type: 'string', default: '60' },
+    check: { type: 'boolean', default: false },
+  },
+  allowPositionals: false,
+});
 const cityFile = values.city ?? process.env.CITY_FILE ?? 'cities/kaifeng-demo.json';
+const speed = Number(values.speed);
+if (!(speed > 0)) {
+  console.error(`--speed must be a positive number (clock seconds per real second), not "${values.speed}"`);
+  process.exit(2);
+}
+
+function readSavedClock(file: string | undefined): number {
+  if (!file) return 0;
+  try {
+    const saved = Date.parse((JSON.parse(readFileSync(file, 'utf8')) as { now: string }).now);
+    return Number.isFinite(saved) ? saved : 0;
+  } catch {
+    return 0; // first run, or an unreadable file: the wall clock it is
+  }
+}
 
 const loaded = readCityFile(cityFile);
 if (!loaded.ok) {
@@ -18,26 +47,55 @@ if (!loaded.ok) {
   for (const problem of loaded.problems.slice(0, 50)) console.error(`  ${problem.path}: ${problem.message}`);
   process.exit(1);
 }
-
 const city = loaded.city;
 const summary = summarizeCity(city);
-const grids = GridIndex.fromUnits(city.units);
-const missing = yearsMissingHolidayData(city.calendar, Date.now());
+const dataDir = values['in-memory'] ? undefined : resolve(values.data);
+// A scaled clock runs ahead of the wall clock; starting again from the wall clock would put new events
+// before old ones, so the clock carries on from where the last run left it.
+const clockFile = dataDir ? join(dataDir, 'clock.json') : undefined;
+const clock = new ScaledClock(speed, Math.max(Date.now(), readSavedClock(clockFile)));
+const saveClock = () => clockFile && writeFileSync(clockFile, JSON.stringify({ now: new Date(clock.now()).toISOString() }));
+const platform = await startLocalPlatform({ city, clock, ...(dataDir ? { dataDir } : {}) });
+saveClock();
+setInterval(saveClock, 5_000).unref();
+const missing = yearsMissingHolidayData(city.calendar, clock.now());
+const line = (label: string, value: string) => console.log(`  ${label.padEnd(19)}${value}`);
 
 console.log(`Civic Loop — ${summary.name}${city.demo ? ' (a demo, not real data)' : ''}`);
-console.log(`  city file          ${cityFile}: valid`);
-console.log(`  territory          ${Object.entries(summary.unitsPerLevel).map(([level, n]) => `${n} ${level}`).join(' → ')}`);
-console.log(`  grid index         ${grids.size} grids, extent ${grids.bbox?.map((x) => x.toFixed(3)).join(', ') ?? 'none'}`);
-console.log(`  departments        ${summary.departments} on four platforms`);
-console.log(`  categories         ${summary.categories}; responsibility list v${summary.responsibilityRows.map((v) => `${v.version} (${v.rows} rows)`).join(', v')}`);
-console.log(`  escalation ladder  ${summary.ladder.join(' → ')}`);
-console.log(`  calendar           ${city.calendar.timeZone}, ${city.calendar.workingHours.map((p) => `${p.start}–${p.end}`).join(' and ')}, ${city.calendar.countingRule}`);
+line('city file', `${cityFile}: valid`);
+line('territory', Object.entries(summary.unitsPerLevel).map(([level, n]) => `${n} ${level}`).join(' → '));
+line('departments', `${summary.departments} on four platforms`);
+line('categories', `${summary.categories}; responsibility list v${summary.responsibilityRows.map((v) => `${v.version} (${v.rows} rows)`).join(', v')}`);
+line('escalation ladder', summary.ladder.join(' → '));
+line('calendar', `${city.calendar.timeZone}, ${city.calendar.workingHours.map((p) => `${p.start}–${p.end}`).join(' and ')}, ${city.calendar.countingRule}`);
 if (missing.length > 0) {
-  console.log(`  WARNING            no holiday schedule for ${missing.join(', ')}: enter the State Council's schedule in calendar.overrides and list the year in calendar.scheduleYears`);
+  line('WARNING', `no holiday schedule for ${missing.join(', ')}: enter the State Council's schedule in calendar.overrides and list the year in calendar.scheduleYears`);
 }
-console.log(`  users              ${Object.entries(summary.usersPerRole).map(([role, n]) => `${n} ${role}`).join(', ')}`);
+line('users', Object.entries(summary.usersPerRole).map(([role, n]) => `${n} ${role}`).join(', '));
+line('DynamoDB', `dynalite at ${platform.dynamo.endpoint}, ${dataDir ? `on disk in ${join(dataDir, 'dynamodb')}` : 'in memory'}`);
+line('state machine', 'statemachines/case-supervision.asl.json on the local engine');
+line('clock', `${new Date(clock.now()).toISOString()}, ×${speed} (a 7-hour working day passes in ${Math.round((7 * 3600) / speed)} s)`);
+line('outbox', dataDir ? join(dataDir, 'outbox.jsonl') : 'in memory');
+line('open cases', `${platform.resumed} resumed from the store`);
 console.log('');
-console.log('What runs locally today: the city configuration and the domain rules (routing, working calendar,');
-console.log('lifecycle, deadlines and the escalation ladder, appraisal), exercised by `npm test` and `npm run bench`.');
-console.log('Coming next: the case lifecycle on the local state-machine runtime with dynalite, then the HTTP API');
-console.log(`(port ${process.env.PORT ?? '3000'}), Open311 and the console.`);
+console.log('Not yet served: the HTTP API (port 3000), Open311 and the console arrive with the next issues.');
+
+if (values.check) {
+  saveClock();
+  await platform.stop();
+  process.exit(0);
+}
+
+console.log('Notices as they are sent (Ctrl-C to stop):');
+platform.outbox.subscribe((change) => {
+  if (change.type !== 'recorded') return;
+  const { notice } = change.entry;
+  console.log(`  ${new Date(clock.now()).toISOString()} ${notice.caseId} ${notice.topic} → ${notice.recipient.kind} ${notice.recipient.id}: ${notice.subject.en}`);
+});
+const shutdown = async () => {
+  saveClock();
+  await platform.stop();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown());
+process.once('SIGTERM', () => void shutdown());
