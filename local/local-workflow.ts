@@ -11,12 +11,18 @@
  *   `TimeoutSecondsPath`; the engine's own timeout is set out of reach for that one state.
  * - Lambda tasks: the handler gets the `Payload` and its answer comes back wrapped as `{ Payload }`, as the
  *   lambda:invoke integration does, so `OutputPath: $.Payload` works unchanged.
+ * - It has no maximum execution duration: a Standard execution ends after one year (States.Timeout). This
+ *   adapter fails an execution that reaches a task past that age on the platform's clock, so a case kept in
+ *   one execution too long shows up locally as it would on AWS: unsupervised, with an alarm.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { executionName, type SupervisionPlan, type Workflow } from '../functions/ports/workflow.js';
 import type { LocalClock, Timer } from './clock.js';
+
+/** Step Functions' maximum duration of a Standard execution. */
+export const MAX_EXECUTION_MS = 365 * 24 * 3600 * 1000;
 
 export const DEFINITION_FILE = new URL('../statemachines/case-supervision.asl.json', import.meta.url);
 
@@ -71,6 +77,9 @@ export interface ExecutionRecord {
   transitions: number;
   /** Every event of the engine's log: what GetExecutionHistory would show. */
   history: { type: string; state?: string; timestamp: number }[];
+  /** Start and end on the platform's clock (epoch ms): the engine's own timestamps are wall-clock time. */
+  startedAt: number;
+  endedAt?: number;
   error?: string;
   done: Promise<void>;
 }
@@ -116,7 +125,15 @@ export class LocalWorkflow implements Workflow {
     if (!tasks) throw new Error('LocalWorkflow: bind the task handlers before starting executions');
 
     const input = { caseId, generation };
-    const record: ExecutionRecord = { name, caseId, generation, status: 'running', transitions: 0, history: [], done: Promise.resolve() };
+    const record: ExecutionRecord = { name, caseId, generation, status: 'running', transitions: 0, history: [], startedAt: this.options.clock.now(), done: Promise.resolve() };
+    // Checked as each task starts (not on a timer): an execution makes no progress but through its tasks.
+    const expired = (): boolean => {
+      if (record.status !== 'running' || this.options.clock.now() - record.startedAt < MAX_EXECUTION_MS) return false;
+      record.status = 'failed';
+      record.error = `States.Timeout: the execution ran past Step Functions' one-year limit (started ${new Date(record.startedAt).toISOString()})`;
+      execution.abort();
+      return true;
+    };
     const execution = this.machine.run(input, {
       context: {
         Execution: { Id: `arn:aws:states:local:000000000000:execution:civic-loop:${name}`, Name: name, Input: input, StartTime: new Date().toISOString() },
@@ -125,11 +142,11 @@ export class LocalWorkflow implements Workflow {
       overrides: {
         // The engine types handlers over any JSON; ours know the payload each state builds.
         taskResourceLocalHandlers: {
-          RouteCase: this.lambda(tasks.RouteCase) as never,
-          ApplyMilestone: this.lambda(tasks.ApplyMilestone) as never,
-          AnswerReporters: this.lambda(tasks.AnswerReporters) as never,
-          HandOver: this.lambda(tasks.HandOver) as never,
-          AwaitChange: this.waitForTaskToken(caseId, tasks.AwaitChange) as never,
+          RouteCase: this.lambda(tasks.RouteCase, expired) as never,
+          ApplyMilestone: this.lambda(tasks.ApplyMilestone, expired) as never,
+          AnswerReporters: this.lambda(tasks.AnswerReporters, expired) as never,
+          HandOver: this.lambda(tasks.HandOver, expired) as never,
+          AwaitChange: this.waitForTaskToken(caseId, tasks.AwaitChange, expired) as never,
         },
         // Retry pauses run on the real clock in the engine; keep them short locally.
         retryIntervalOverrides: { RouteCase: 20, ApplyMilestone: 20, AwaitChange: 20, AnswerReporters: 20, HandOver: 20 },
@@ -145,11 +162,14 @@ export class LocalWorkflow implements Workflow {
     record.done = execution.result.then(
       async () => {
         record.status = 'succeeded';
+        record.endedAt = this.options.clock.now();
         await logging;
       },
       async (error: unknown) => {
         record.status = record.status === 'aborted' ? 'aborted' : 'failed';
-        record.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        record.endedAt = this.options.clock.now();
+        // A timed-out execution keeps its States.Timeout; the engine only reports the abort that ended it.
+        record.error ??= error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         await logging.catch(() => undefined);
         if (record.status === 'failed') this.options.onFailure?.(record);
       },
@@ -204,8 +224,9 @@ export class LocalWorkflow implements Workflow {
     this.waits.clear();
   }
 
-  private lambda(task: LocalTask) {
+  private lambda(task: LocalTask, expired: () => boolean) {
     return async (input: { Payload: Record<string, unknown> }) => {
+      if (expired()) return new Promise<never>(() => undefined); // the abort ends the execution
       this.activeTasks++;
       try {
         return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: await task(input.Payload) };
@@ -215,8 +236,9 @@ export class LocalWorkflow implements Workflow {
     };
   }
 
-  private waitForTaskToken(caseId: string, task: LocalTask) {
+  private waitForTaskToken(caseId: string, task: LocalTask, expired: () => boolean) {
     return async (input: { Payload: Record<string, unknown> & { plan: SupervisionPlan } }) => {
+      if (expired()) return new Promise<never>(() => undefined); // the abort ends the execution
       const taskToken = `local-${randomUUID()}`;
       let resolve!: (plan: SupervisionPlan) => void;
       let reject!: (error: Error) => void;

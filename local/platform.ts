@@ -26,6 +26,8 @@ export interface LocalPlatformOptions {
   dataDir?: string;
   /** Loops per execution before a hand-over (tests lower it to see hand-overs happen). */
   maxLoops?: number;
+  /** Days per execution before a hand-over (default well under Step Functions' one-year limit). */
+  maxExecutionDays?: number;
   /** Where problems that do not fail a request are reported; default: console.warn. */
   warn?: (message: string, error: unknown) => void;
 }
@@ -65,7 +67,15 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     onFailure: (record) => warn(`supervision of case ${record.caseId} failed (${record.error ?? 'unknown error'})`, undefined),
   });
   const service = new CaseService({ store, workflow, clock: options.clock, city, warn });
-  const supervision = new Supervision({ service, store, notifier: outbox, workflow, warn, ...(options.maxLoops ? { maxLoops: options.maxLoops } : {}) });
+  const supervision = new Supervision({
+    service,
+    store,
+    notifier: outbox,
+    workflow,
+    warn,
+    ...(options.maxLoops ? { maxLoops: options.maxLoops } : {}),
+    ...(options.maxExecutionDays ? { maxExecutionDays: options.maxExecutionDays } : {}),
+  });
   const handlers = makeSupervisionHandlers(supervision);
   workflow.bind({
     RouteCase: asLocalTask(handlers.routeCase),

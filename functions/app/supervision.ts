@@ -26,16 +26,34 @@ export class CaseChanged extends Error {
   }
 }
 
+/**
+ * The execution has run as long as it may: it goes to ApplyMilestone (the state machine catches this),
+ * which plans the hand-over to a fresh execution.
+ */
+export class HandOverDue extends Error {
+  override readonly name = 'HandOverDue';
+  constructor(caseId: string, startedAt: string) {
+    super(`the supervision of case ${caseId} started ${startedAt} and must hand over before Step Functions' one-year limit`);
+  }
+}
+
 export interface SupervisionInput {
   caseId: string;
   generation: number;
   /** Loops run by this execution so far; past `maxLoops` the case is handed to a fresh execution. */
   loops?: number;
+  /**
+   * When this execution started, on the platform's clock (ISO), stamped by RouteCase and carried in the
+   * execution's data: Step Functions ends an execution after a year, so it hands over well before. Absent
+   * in payloads of executions started before it existed; those count from now.
+   */
+  startedAt?: string;
 }
 
 export interface SupervisionState extends SupervisionInput {
   plan: SupervisionPlan;
   loops: number;
+  startedAt: string;
 }
 
 export interface SupervisionDeps {
@@ -45,26 +63,42 @@ export interface SupervisionDeps {
   workflow: Workflow;
   /** Loops one execution may run before handing over (bounds its history far below 25,000 events). */
   maxLoops?: number;
+  /** Days one execution may run before handing over (Step Functions' limit is a year). */
+  maxExecutionDays?: number;
   warn?: (message: string, error: unknown) => void;
 }
 
 const SYSTEM: Actor = { kind: 'system', id: 'supervision' };
 export const DEFAULT_MAX_LOOPS = 400;
+/**
+ * Loops alone do not bound an execution's age: a case nobody touches loops about once a week (the check-in),
+ * so 400 loops would take years, and Step Functions ends every execution after one. Hand over after 330
+ * days: a wait lasts at most a week (`CHECK_IN_SECONDS`), so no execution gets near 365.
+ */
+export const DEFAULT_MAX_EXECUTION_DAYS = 330;
+const DAY_MS = 24 * 3600 * 1000;
 
 export class Supervision {
   private readonly maxLoops: number;
+  private readonly maxAgeMs: number;
 
   constructor(private readonly deps: SupervisionDeps) {
     this.maxLoops = deps.maxLoops ?? DEFAULT_MAX_LOOPS;
+    this.maxAgeMs = (deps.maxExecutionDays ?? DEFAULT_MAX_EXECUTION_DAYS) * DAY_MS;
   }
 
   private get now(): number {
     return this.deps.service.deps.clock.now();
   }
 
+  private tooOld(startedAt: string): boolean {
+    return this.now - Date.parse(startedAt) >= this.maxAgeMs;
+  }
+
   private next(input: SupervisionInput, state: CaseState, loops: number): SupervisionState {
-    const plan = planFor(state, this.now, this.deps.service.deps.city.rules, loops >= this.maxLoops);
-    return { caseId: input.caseId, generation: input.generation, loops, plan };
+    const startedAt = input.startedAt ?? new Date(this.now).toISOString();
+    const plan = planFor(state, this.now, this.deps.service.deps.city.rules, loops >= this.maxLoops || this.tooOld(startedAt));
+    return { caseId: input.caseId, generation: input.generation, loops, startedAt, plan };
   }
 
   /** First step: route a new case by the responsibility list (or put it before a dispatcher), then plan. */
@@ -76,7 +110,8 @@ export class Supervision {
       const command = this.routeCommand(loaded);
       state = await service.commit(input.caseId, loaded, decide(state, command, SYSTEM, this.now, service.deps.city.rules));
     }
-    return this.next(input, state, input.loops ?? 0);
+    // The execution's clock starts here (a new generation too): RouteCase is its first state.
+    return this.next({ ...input, startedAt: input.startedAt ?? new Date(this.now).toISOString() }, state, input.loops ?? 0);
   }
 
   /**
@@ -84,6 +119,9 @@ export class Supervision {
    * every event not yet announced, and registers the wait's task token on the version it was planned on.
    */
   async awaitChange(input: SupervisionState & { taskToken: string }): Promise<void> {
+    // A wait completed by people's actions never reaches ApplyMilestone, where the hand-over is planned:
+    // an execution that is due to hand over refuses to wait again, and the state machine goes there instead.
+    if (input.startedAt && this.tooOld(input.startedAt)) throw new HandOverDue(input.caseId, input.startedAt);
     const loaded = await this.deps.service.load(input.caseId);
     const { state, events } = loaded;
     if (state.version !== input.plan.version) throw new CaseChanged(input.caseId, input.plan.version, state.version);

@@ -4,8 +4,8 @@
  * (and on retry the domain's answer), the history has no half-written decision, and the workflow goes on
  * supervising the case as it now stands.
  *
- * Racing for real: the first `loadEvents` calls are held until all the racers have arrived, so each one
- * decides on the same version, whatever the scheduling.
+ * Racing for real: the racers' reads of the case's history are held until all of them have arrived, so each
+ * one decides on the same version whatever the scheduling; where the order of the writes matters, it is set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../functions/domain/case/events.js';
@@ -31,7 +31,7 @@ function holdReads(h: Harness, raced: string, racers = 2): void {
   };
 }
 
-/** Seqs run 1..n without a gap, and the projection and the workflow's wait are on the last one. */
+/** Seqs run 1..n without a gap, the projection is at the last one, and the workflow is waiting again (not failed). */
 async function expectWholeHistory(h: Harness, caseId: string): Promise<CaseEvent[]> {
   const events = await h.events(caseId);
   expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
