@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { executionName, type SupervisionPlan, type Workflow } from '../functions/ports/workflow.js';
+import { executionName, supervisionInput, type SupervisionPlan, type Workflow } from '../functions/ports/workflow.js';
 import type { LocalClock, Timer } from './clock.js';
 
 /** Step Functions' maximum duration of a Standard execution. */
@@ -117,14 +117,14 @@ export class LocalWorkflow implements Workflow {
     this.tasks = tasks;
   }
 
-  startSupervision(caseId: string, generation = 1): Promise<void> {
-    const name = executionName(caseId, generation);
+  startSupervision(caseId: string, generation = 1, epoch = 0): Promise<void> {
+    const name = executionName(caseId, generation, epoch);
     const existing = this.executions.get(name);
     if (existing?.status === 'running') return Promise.resolve(); // same name, same input: the running one
     const tasks = this.tasks;
     if (!tasks) throw new Error('LocalWorkflow: bind the task handlers before starting executions');
 
-    const input = { caseId, generation };
+    const input = supervisionInput(caseId, generation, epoch);
     const record: ExecutionRecord = { name, caseId, generation, status: 'running', transitions: 0, history: [], startedAt: this.options.clock.now(), done: Promise.resolve() };
     // Checked as each task starts (not on a timer): an execution makes no progress but through its tasks.
     const expired = (): boolean => {
@@ -185,8 +185,8 @@ export class LocalWorkflow implements Workflow {
     return Promise.resolve();
   }
 
-  execution(caseId: string, generation = 1): ExecutionRecord | undefined {
-    return this.executions.get(executionName(caseId, generation));
+  execution(caseId: string, generation = 1, epoch = 0): ExecutionRecord | undefined {
+    return this.executions.get(executionName(caseId, generation, epoch));
   }
 
   get allExecutions(): ExecutionRecord[] {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { countsOfCase } from '../domain/appraisal/incremental.js';
 import { foldEvents, type CaseState } from '../domain/case/case-state.js';
 import type { CaseCommand } from '../domain/case/commands.js';
-import type { Actor, CaseEvent } from '../domain/case/events.js';
+import { isOpenStage, type Actor, type CaseEvent } from '../domain/case/events.js';
 import { openCase, type CaseIntake } from '../domain/case/intake.js';
 import { decide } from '../domain/case/lifecycle.js';
 import { stampEvents, type NewCaseEvent } from '../domain/case/new-event.js';
@@ -98,6 +98,12 @@ export class CaseService {
     const { state } = loaded;
     const decided = decide(state, command, actor, this.deps.clock.now(), this.deps.city.rules);
     const after = await this.commit(caseId, loaded, decided);
+    if (!isOpenStage(state.stage) && isOpenStage(after.stage)) {
+      // Reopened (an unmerged duplicate): its supervision ended with the merge, so a new line of executions
+      // takes it up, numbered by how often the case was reopened.
+      const epoch = [...loaded.events, ...stampEvents(caseId, state.version, decided)].filter((event) => event.type === 'unmerged').length;
+      await this.deps.workflow.startSupervision(caseId, 1, epoch);
+    }
     return { state: after, events: stampEvents(caseId, state.version, decided) };
   }
 

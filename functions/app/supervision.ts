@@ -40,6 +40,8 @@ export class HandOverDue extends Error {
 export interface SupervisionInput {
   caseId: string;
   generation: number;
+  /** Reopenings of the case whose supervision had ended (see `Workflow.startSupervision`); 0 at first. */
+  epoch?: number;
   /** Loops run by this execution so far; past `maxLoops` the case is handed to a fresh execution. */
   loops?: number;
   /**
@@ -98,7 +100,7 @@ export class Supervision {
   private next(input: SupervisionInput, state: CaseState, loops: number): SupervisionState {
     const startedAt = input.startedAt ?? new Date(this.now).toISOString();
     const plan = planFor(state, this.now, this.deps.service.deps.city.rules, loops >= this.maxLoops || this.tooOld(startedAt));
-    return { caseId: input.caseId, generation: input.generation, loops, startedAt, plan };
+    return { caseId: input.caseId, generation: input.generation, epoch: input.epoch ?? 0, loops, startedAt, plan };
   }
 
   /** First step: route a new case by the responsibility list (or put it before a dispatcher), then plan. */
@@ -169,9 +171,10 @@ export class Supervision {
   }
 
   /** Long-lived cases move to a fresh execution before this one's history or one-year limit matters. */
-  async handOver(input: SupervisionInput): Promise<{ caseId: string; generation: number }> {
-    await this.deps.workflow.startSupervision(input.caseId, input.generation + 1);
-    return { caseId: input.caseId, generation: input.generation + 1 };
+  async handOver(input: SupervisionInput): Promise<{ caseId: string; generation: number; epoch: number }> {
+    const epoch = input.epoch ?? 0;
+    await this.deps.workflow.startSupervision(input.caseId, input.generation + 1, epoch);
+    return { caseId: input.caseId, generation: input.generation + 1, epoch };
   }
 
   private routeCommand({ state, events }: LoadedCase): RouteCommand {

@@ -20,11 +20,19 @@ export interface SupervisionPlan {
 export interface Workflow {
   /**
    * Starts supervising a case. `generation` 1 is named after the case id; later generations (hand-overs
-   * before an execution's one-year limit) append `.g<n>`. Starting a running execution again is a no-op.
+   * before an execution's one-year limit) append `.g<n>`. `epoch` counts reopenings of a case whose
+   * supervision had ended (a duplicate unmerged): each epoch starts a fresh line of names (`.r<n>`), since
+   * Step Functions never reuses an execution name. Starting a running execution again is a no-op.
    */
-  startSupervision(caseId: string, generation?: number): Promise<void>;
+  startSupervision(caseId: string, generation?: number, epoch?: number): Promise<void>;
   /** Completes the workflow's wait with a new plan. A token that already completed or timed out is ignored. */
   completeWait(taskToken: string, plan: SupervisionPlan): Promise<void>;
 }
 
-export const executionName = (caseId: string, generation = 1): string => (generation <= 1 ? caseId : `${caseId}.g${generation}`);
+export function executionName(caseId: string, generation = 1, epoch = 0): string {
+  const line = epoch > 0 ? `${caseId}.r${epoch}` : caseId;
+  return generation <= 1 ? line : `${line}.g${generation}`;
+}
+
+/** The execution's input: the state machine reads all three from its first state on. */
+export const supervisionInput = (caseId: string, generation = 1, epoch = 0) => ({ caseId, generation, epoch });

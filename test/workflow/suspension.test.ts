@@ -55,6 +55,11 @@ describe('suspension and resumption', () => {
     // The pause covered Wednesday 09:00 → Monday 09:00: 6.5 + 7 + 7 + 0.5 = 21 working hours.
     expect(resumed.data.pausedMs).toBe(21 * HOUR);
     expect(local(resumed.data.handleDueAt)).toBe('2026-12-09T18:00:00');
+    // The unit hears that its clock stopped, and when it runs again, its new deadline.
+    const suspendedEvent = only(await h.events(requested), 'suspended');
+    expect(noticesOf(h.sent(requested), suspendedEvent.seq)).toEqual([`suspended → unit:${BUREAU}`]);
+    expect(noticesOf(h.sent(requested), resumed.seq)).toEqual([`resumed → unit:${BUREAU}`]);
+    expect(h.outbox(requested).find((e) => e.notice.eventSeq === resumed.seq)?.notice.body.en).toContain('2026-12-09 18:00');
     // The deadline moved by exactly the working time the case was suspended.
     expect(h.platform.city.calendar.between(kaifeng('2026-12-04T18:00:00'), Date.parse(resumed.data.handleDueAt), 'working')).toBe(resumed.data.pausedMs);
     state = await h.state(requested);

@@ -11,7 +11,7 @@ import {
   TaskTimedOut,
   type SFNClient,
 } from '@aws-sdk/client-sfn';
-import { executionName, type SupervisionPlan, type Workflow } from '../../ports/workflow.js';
+import { executionName, supervisionInput, type SupervisionPlan, type Workflow } from '../../ports/workflow.js';
 
 export interface SfnWorkflowSettings {
   client: SFNClient;
@@ -21,10 +21,14 @@ export interface SfnWorkflowSettings {
 
 export function createSfnWorkflow({ client, stateMachineArn }: SfnWorkflowSettings): Workflow {
   return {
-    async startSupervision(caseId, generation = 1) {
+    async startSupervision(caseId, generation = 1, epoch = 0) {
       try {
         await client.send(
-          new StartExecutionCommand({ stateMachineArn, name: executionName(caseId, generation), input: JSON.stringify({ caseId, generation }) }),
+          new StartExecutionCommand({
+            stateMachineArn,
+            name: executionName(caseId, generation, epoch),
+            input: JSON.stringify(supervisionInput(caseId, generation, epoch)),
+          }),
         );
       } catch (error) {
         // Same name with other input: an execution of this generation already ran; it is not an error to start twice.

@@ -176,6 +176,11 @@ export function rulesFor(event: CaseEvent, ctx: RuleContext): Outgoing[] {
     }
     case 'reworkOrdered':
       return [{ topic: 'reworkOrdered', to: [lead()], text: unit.reworkOrdered(facts, event.data) }];
+    // The unit must know its clock stopped, and above all its new deadline when the clock runs again.
+    case 'suspended':
+      return [{ topic: 'suspended', to: [lead()], text: unit.suspended(facts, event.data) }];
+    case 'resumed':
+      return [{ topic: 'resumed', to: [lead()], text: unit.resumed(facts, event.data) }];
     case 'leaderInstructed': {
       const office = partyRecipient(directory, event.data.officeId, 'leaderOffice', 'office');
       // Before dispatch there is no lead to tell; the order will say the case has an instruction.

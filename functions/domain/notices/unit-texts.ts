@@ -99,6 +99,23 @@ export function extensionApproved(facts: CaseFacts, data: CaseEventData['extensi
     .done(subjectLine({ zh: '延期已批准', en: 'Extension granted' }, facts, { zh: `处置期限延至 ${due}`, en: `now due ${due}` }));
 }
 
+export function suspended(facts: CaseFacts, data: CaseEventData['suspended']): NoticeText {
+  const draft = new Draft(facts)
+    .say('指挥中心已挂起本案，处置时限暂停计算。', 'The command centre suspended the case: its handling clock is paused.')
+    .caseLines();
+  const withResume = data.resumeAt ? draft.due('计划恢复', 'Planned resumption', data.resumeAt) : draft;
+  return withResume.done(subjectLine({ zh: '案件已挂起', en: 'Case suspended' }, facts, { zh: data.reason, en: data.reason }));
+}
+
+export function resumed(facts: CaseFacts, data: CaseEventData['resumed']): NoticeText {
+  const due = facts.time(data.handleDueAt);
+  return new Draft(facts)
+    .say('本案已恢复处置，时限继续计算。', 'The case is resumed: its handling clock runs again.')
+    .caseLines()
+    .due('新处置期限', 'New deadline', data.handleDueAt)
+    .done(subjectLine({ zh: '案件已恢复', en: 'Case resumed' }, facts, { zh: `处置期限 ${due}`, en: `now due ${due}` }));
+}
+
 export function extensionRefused(facts: CaseFacts, data: CaseEventData['extensionRefused'], handleDueAt: string | undefined): NoticeText {
   const suspension = data.request === 'suspension';
   const kind = suspension ? { zh: '挂起', en: 'suspension' } : { zh: '延期', en: 'extension' };
