@@ -6,6 +6,7 @@
  * 2. 1,000 cases in flight at once through the happy path on a scaled clock: wall time, peak memory, and
  *    how late the escalations fired compared with the instants the calendar says they were due.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readCityFile } from '../functions/adapters/city-file.js';
 import { createCityContext, type CityContext } from '../functions/app/city-context.js';
@@ -139,9 +140,19 @@ await transitionsOf('whole ladder (reminder → interview)', async (platform, cl
 
 if (!values['skip-inflight']) await inFlight(Number(values.cases), Number(values.speed));
 
+/** A process's peak resident set (VmHWM) in KiB, from /proc (Linux). */
+function peakKiB(pid: number): number | undefined {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function inFlight(count: number, speed: number): Promise<void> {
   const clock: LocalClock = new ScaledClock(speed, Date.parse('2026-12-01T08:30:00+08:00'));
-  const platform = await startLocalPlatform({ city, clock, warn: () => undefined });
+  const platform = await startLocalPlatform({ city, clock, warn: () => undefined, separateDynamoProcess: true });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const started = performance.now();
@@ -181,10 +192,12 @@ async function inFlight(count: number, speed: number): Promise<void> {
         latest = Math.max(latest, Date.parse(event.at) - due.at);
       }
     }
+    const dynaliteKiB = platform.dynamo.pid ? peakKiB(platform.dynamo.pid) : undefined;
     const closed = (await Promise.all(caseIds.map(async (id) => (await platform.service.load(id)).state.stage))).filter((s) => s === 'closed').length;
     const failed = platform.workflow.allExecutions.filter((e) => e.status === 'failed').length;
     console.log(
-      `${count} cases in flight (clock ×${speed}): ${wallSeconds.toFixed(1)} s wall, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB, ` +
+      `${count} cases in flight (clock ×${speed}): ${wallSeconds.toFixed(1)} s wall, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB` +
+        `${dynaliteKiB ? ` (+ ${(dynaliteKiB / 1024).toFixed(0)} MiB dynalite process)` : ''}, ` +
         `${closed} closed, ${failed} failed executions; ${escalations} escalations, the latest ${(latest / 1000).toFixed(0)} s of clock time ` +
         `(${(latest / speed).toFixed(0)} ms real) after its deadline`,
     );

@@ -28,6 +28,8 @@ export interface LocalPlatformOptions {
   maxLoops?: number;
   /** Days per execution before a hand-over (default well under Step Functions' one-year limit). */
   maxExecutionDays?: number;
+  /** Run dynalite in its own process (npm start, benchmarks); tests keep it in-process. */
+  separateDynamoProcess?: boolean;
   /** Where problems that do not fail a request are reported; default: console.warn. */
   warn?: (message: string, error: unknown) => void;
 }
@@ -57,7 +59,10 @@ const asLocalTask =
 export async function startLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
   const warn = options.warn ?? defaultWarn;
   const city = 'calendar' in options.city && 'grids' in options.city ? options.city : createCityContext(options.city);
-  const dynamo = await startLocalDynamo(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {});
+  const dynamo = await startLocalDynamo({
+    ...(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {}),
+    ...(options.separateDynamoProcess ? { separateProcess: true } : {}),
+  });
   await ensureTable(dynamo.client, tableDefinition(TABLE_NAME));
   const store = createDynamoCaseStore({ client: dynamo.client, tableName: TABLE_NAME });
   const outbox = await Outbox.open({ now: () => options.clock.now(), ...(options.dataDir ? { file: join(options.dataDir, 'outbox.jsonl') } : {}) });

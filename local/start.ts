@@ -55,7 +55,7 @@ const dataDir = values['in-memory'] ? undefined : resolve(values.data);
 const clockFile = dataDir ? join(dataDir, 'clock.json') : undefined;
 const clock = new ScaledClock(speed, Math.max(Date.now(), readSavedClock(clockFile)));
 const saveClock = () => clockFile && writeFileSync(clockFile, JSON.stringify({ now: new Date(clock.now()).toISOString() }));
-const platform = await startLocalPlatform({ city, clock, ...(dataDir ? { dataDir } : {}) });
+const platform = await startLocalPlatform({ city, clock, separateDynamoProcess: true, ...(dataDir ? { dataDir } : {}) });
 saveClock();
 setInterval(saveClock, 5_000).unref();
 const missing = yearsMissingHolidayData(city.calendar, clock.now());

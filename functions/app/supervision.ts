@@ -127,7 +127,9 @@ export class Supervision {
     const loaded = await this.deps.service.load(input.caseId);
     const { state, events } = loaded;
     if (state.version !== input.plan.version) throw new CaseChanged(input.caseId, input.plan.version, state.version);
-    await this.deps.service.refresh(state, events, { wake: false });
+    // The API refreshed the projection when it committed; redo it only if that step was lost (a crash).
+    const stored = await this.deps.store.getProjection(input.caseId);
+    if (!stored || stored.state.version < state.version) await this.deps.service.refresh(state, events, { wake: false });
     await this.announce(loaded);
     const registered = await this.deps.store.registerWait(input.caseId, {
       taskToken: input.taskToken,
