@@ -12,6 +12,8 @@ import { readCityFile } from '../functions/adapters/city-file.js';
 import { yearsMissingHolidayData } from '../functions/domain/calendar/working-calendar.js';
 import { summarizeCity } from '../functions/domain/city/summary.js';
 import { ScaledClock } from './clock.js';
+import { startLocalHttpServer } from './http-server.js';
+import { LocalIssuer } from './issuer.js';
 import { startLocalPlatform } from './platform.js';
 
 const { values } = parseArgs({
@@ -56,6 +58,13 @@ const clockFile = dataDir ? join(dataDir, 'clock.json') : undefined;
 const clock = new ScaledClock(speed, Math.max(Date.now(), readSavedClock(clockFile)));
 const saveClock = () => clockFile && writeFileSync(clockFile, JSON.stringify({ now: new Date(clock.now()).toISOString() }));
 const platform = await startLocalPlatform({ city, clock, separateDynamoProcess: true, ...(dataDir ? { dataDir } : {}) });
+const port = Number(process.env.PORT ?? 3000);
+const issuer = await LocalIssuer.create({
+  issuer: `http://localhost:${port}/local`,
+  audience: 'civic-loop',
+  ...(dataDir ? { keyFile: join(dataDir, 'issuer-key.json') } : {}),
+});
+const http = await startLocalHttpServer(platform, issuer, { port });
 saveClock();
 setInterval(saveClock, 5_000).unref();
 const missing = yearsMissingHolidayData(city.calendar, clock.now());
@@ -77,11 +86,21 @@ line('state machine', 'statemachines/case-supervision.asl.json on the local engi
 line('clock', `${new Date(clock.now()).toISOString()}, ×${speed} (a 7-hour working day passes in ${Math.round((7 * 3600) / speed)} s)`);
 line('outbox', dataDir ? join(dataDir, 'outbox.jsonl') : 'in memory');
 line('open cases', `${platform.resumed} resumed from the store`);
+line('HTTP API', `${http.url}  (GET /healthz, POST /cases, GET /cases/{id}, POST /cases/{id}/actions/{action})`);
+line('token issuer', `${http.url}/local/jwks.json — real ES256 tokens for the demo users below`);
 console.log('');
-console.log('Not yet served: the HTTP API (port 3000), Open311 and the console arrive with the next issues.');
+console.log('Demo users (get a token: POST /local/token with {"userId": "<id>"}):');
+for (const user of city.users) console.log(`  ${user.id.padEnd(38)}${user.role.padEnd(12)}${user.unitId ?? user.scopeUnitId ?? ''}`);
+console.log('');
+console.log('Try it:');
+console.log(`  TOKEN=$(curl -s -X POST ${http.url}/local/token -H 'content-type: application/json' -d '{"userId":"${city.users.find((u) => u.role === 'citizen')?.id ?? ''}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')`);
+console.log(`  curl -s -X POST ${http.url}/cases -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+console.log(`    -d '{"channel":"app","categoryCode":"S0102","description":"Rubbish by the gate","location":{"lon":114.35,"lat":34.80}}'`);
+console.log('Not yet served: Open311, the queries (inbox, board, appraisal), OpenAPI and the console arrive with the next steps.');
 
 if (values.check) {
   saveClock();
+  await http.close();
   await platform.stop();
   process.exit(0);
 }
@@ -94,6 +113,7 @@ platform.outbox.subscribe((change) => {
 });
 const shutdown = async () => {
   saveClock();
+  await http.close();
   await platform.stop();
   process.exit(0);
 };

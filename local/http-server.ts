@@ -1,0 +1,158 @@
+/**
+ * The HTTP side of the local platform: a node:http server that plays API Gateway in front of the very
+ * handlers Lambda runs. For each request it matches the route table, verifies the bearer token as the HTTP
+ * API's JWT authorizer does (signature, issuer, audience, expiry) and passes its claims, builds the payload
+ * v2 event, and writes the handler's result back. It also serves the local issuer (demo users and their
+ * tokens) and the notification outbox, which exist only locally.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Context } from 'aws-lambda';
+import { createJwtVerifier, TokenRejected } from '../functions/adapters/jwt/jwt-verifier.js';
+import { MAX_BODY_BYTES, problemResult, type HttpEvent, type HttpResult } from '../functions/http/handler.js';
+import { makeCaseHandlers } from '../functions/http/native/cases.js';
+import { makeHealthHandler } from '../functions/http/native/health.js';
+import { HttpProblem } from '../functions/http/problem.js';
+import { matchPath, ROUTES } from '../functions/http/routes.js';
+import type { LocalIssuer } from './issuer.js';
+import type { LocalPlatform } from './platform.js';
+
+export interface LocalHttpServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+const lambdaContext = (name: string): Context =>
+  ({ functionName: `civic-loop-${name}`, awsRequestId: crypto.randomUUID(), getRemainingTimeInMillis: () => 29_000 }) as unknown as Context;
+
+/** Reads at most one byte past the limit, so an oversize body is refused without buffering all of it. */
+async function readBody(request: IncomingMessage): Promise<{ body: string; tooLarge: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return { body: '', tooLarge: true };
+    chunks.push(chunk);
+  }
+  return { body: Buffer.concat(chunks).toString('utf8'), tooLarge: false };
+}
+
+function send(response: ServerResponse, result: HttpResult): void {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(result.headers ?? {})) headers[key] = String(value);
+  response.writeHead(result.statusCode ?? 200, headers);
+  response.end(result.body ?? '');
+}
+
+const sendJson = (response: ServerResponse, status: number, body: unknown) =>
+  send(response, { statusCode: status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
+
+export async function startLocalHttpServer(platform: LocalPlatform, issuer: LocalIssuer, options: { port?: number; host?: string } = {}): Promise<LocalHttpServer> {
+  const verify = createJwtVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys });
+  const cases = makeCaseHandlers({ service: platform.service, city: platform.city });
+  const handlers: Record<(typeof ROUTES)[number]['handler'], Handler> = {
+    health: makeHealthHandler('local'),
+    intake: cases.intake,
+    getCase: cases.getCase,
+    act: cases.act,
+  };
+  const users = platform.city.city.users;
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const method = request.method ?? 'GET';
+      try {
+        if (await serveLocalOnly(method, url, request, response)) return;
+        const match = ROUTES.map((route) => ({ route, params: route.method === method ? matchPath(route.path, url.pathname) : undefined })).find((m) => m.params);
+        if (!match) {
+          const known = ROUTES.some((route) => matchPath(route.path, url.pathname));
+          throw known ? new HttpProblem(405, `${method} is not allowed on ${url.pathname}`, { code: 'MethodNotAllowed' }) : new HttpProblem(404, `no route ${url.pathname}`, { code: 'NoRoute' });
+        }
+        const { body, tooLarge } = await readBody(request);
+        if (tooLarge) throw new HttpProblem(413, `the body is over ${MAX_BODY_BYTES} bytes`, { code: 'ContentTooLarge' });
+        let claims: Record<string, unknown> | undefined;
+        if (match.route.auth === 'jwt') {
+          const header = request.headers.authorization ?? '';
+          const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+          if (!token) throw new HttpProblem(401, 'a bearer token is required (Authorization: Bearer <token>)', { code: 'Unauthenticated', headers: { 'www-authenticate': 'Bearer' } });
+          try {
+            claims = await verify(token);
+          } catch (error) {
+            if (error instanceof TokenRejected) throw new HttpProblem(401, error.message, { code: 'InvalidToken', headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+            throw error;
+          }
+        }
+        const headers: Record<string, string> = {};
+        for (const [key, value] of Object.entries(request.headers)) if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(',') : value;
+        const event = {
+          version: '2.0',
+          routeKey: `${match.route.method} ${match.route.path}`,
+          rawPath: url.pathname,
+          rawQueryString: url.search.slice(1),
+          headers,
+          queryStringParameters: Object.fromEntries(url.searchParams),
+          pathParameters: match.params,
+          requestContext: {
+            http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+            ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
+            routeKey: `${match.route.method} ${match.route.path}`,
+            stage: '$default',
+            requestId: crypto.randomUUID(),
+            timeEpoch: Date.now(),
+          },
+          body,
+          isBase64Encoded: false,
+        } as unknown as HttpEvent;
+        send(response, await handlers[match.route.handler](event, lambdaContext(match.route.handler)));
+      } catch (error) {
+        send(response, problemResult(error, url.pathname));
+      }
+    })();
+  });
+
+  /** The local issuer and the outbox: routes that exist only on one machine. */
+  async function serveLocalOnly(method: string, url: URL, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    if (method === 'GET' && url.pathname === '/local/jwks.json') {
+      sendJson(response, 200, issuer.jwks);
+      return true;
+    }
+    if (method === 'GET' && url.pathname === '/local/users') {
+      sendJson(response, 200, users.map((user) => ({ id: user.id, name: user.name, role: user.role, unitId: user.unitId, scopeUnitId: user.scopeUnitId })));
+      return true;
+    }
+    if (method === 'POST' && url.pathname === '/local/token') {
+      const { body } = await readBody(request);
+      let userId: unknown;
+      try {
+        userId = (JSON.parse(body) as { userId?: unknown }).userId;
+      } catch {
+        throw new HttpProblem(400, 'send {"userId": "<a demo user id>"} as JSON', { code: 'MalformedJson', errors: [{ field: 'body', reason: 'not valid JSON' }] });
+      }
+      const user = users.find((candidate) => candidate.id === userId);
+      if (!user) throw new HttpProblem(422, `no demo user "${String(userId)}"; GET /local/users lists them`, { code: 'UnknownUser', errors: [{ field: 'body/userId', reason: 'not a demo user' }] });
+      sendJson(response, 200, { token: await issuer.tokenFor(user), tokenType: 'Bearer', user: { id: user.id, role: user.role, unitId: user.unitId } });
+      return true;
+    }
+    if (method === 'GET' && url.pathname === '/local/outbox') {
+      const caseId = url.searchParams.get('caseId') ?? undefined;
+      sendJson(response, 200, platform.outbox.list(caseId ? { caseId } : {}));
+      return true;
+    }
+    return false;
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
