@@ -12,6 +12,7 @@ import { createJwtVerifier, TokenRejected } from '../functions/adapters/jwt/jwt-
 import { MAX_BODY_BYTES, problemResult, type HttpEvent, type HttpResult } from '../functions/http/handler.js';
 import { makeCaseHandlers } from '../functions/http/native/cases.js';
 import { makeHealthHandler } from '../functions/http/native/health.js';
+import { makeQueryHandlers } from '../functions/http/native/queries.js';
 import { HttpProblem } from '../functions/http/problem.js';
 import { matchPath, ROUTES } from '../functions/http/routes.js';
 import type { LocalIssuer } from './issuer.js';
@@ -53,11 +54,15 @@ const sendJson = (response: ServerResponse, status: number, body: unknown) =>
 export async function startLocalHttpServer(platform: LocalPlatform, issuer: LocalIssuer, options: { port?: number; host?: string } = {}): Promise<LocalHttpServer> {
   const verify = createJwtVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys });
   const cases = makeCaseHandlers({ service: platform.service, city: platform.city });
+  const queries = makeQueryHandlers({ store: platform.store, city: platform.city, clock: platform.clock });
   const handlers: Record<(typeof ROUTES)[number]['handler'], Handler> = {
     health: makeHealthHandler('local'),
     intake: cases.intake,
     getCase: cases.getCase,
     act: cases.act,
+    inbox: queries.inbox,
+    board: queries.board,
+    appraisal: queries.appraisal,
   };
   const users = platform.city.city.users;
 

@@ -86,7 +86,7 @@ line('state machine', 'statemachines/case-supervision.asl.json on the local engi
 line('clock', `${new Date(clock.now()).toISOString()}, ×${speed} (a 7-hour working day passes in ${Math.round((7 * 3600) / speed)} s)`);
 line('outbox', dataDir ? join(dataDir, 'outbox.jsonl') : 'in memory');
 line('open cases', `${platform.resumed} resumed from the store`);
-line('HTTP API', `${http.url}  (GET /healthz, POST /cases, GET /cases/{id}, POST /cases/{id}/actions/{action})`);
+line('HTTP API', `${http.url}  (GET /healthz, POST /cases, GET /cases/{id}, POST /cases/{id}/actions/{action},\n                     GET /units/{id}/inbox, GET /board/{unitId}?status=warning|overdue, GET /appraisal?month=YYYY-MM)`);
 line('token issuer', `${http.url}/local/jwks.json — real ES256 tokens for the demo users below`);
 console.log('');
 console.log('Demo users (get a token: POST /local/token with {"userId": "<id>"}):');
@@ -96,7 +96,7 @@ console.log('Try it:');
 console.log(`  TOKEN=$(curl -s -X POST ${http.url}/local/token -H 'content-type: application/json' -d '{"userId":"${city.users.find((u) => u.role === 'citizen')?.id ?? ''}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')`);
 console.log(`  curl -s -X POST ${http.url}/cases -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
 console.log(`    -d '{"channel":"app","categoryCode":"S0102","description":"Rubbish by the gate","location":{"lon":114.35,"lat":34.80}}'`);
-console.log('Not yet served: Open311, the queries (inbox, board, appraisal), OpenAPI and the console arrive with the next steps.');
+console.log('Not yet served: Open311, OpenAPI, demo traffic and the console arrive with the next steps.');
 
 if (values.check) {
   saveClock();

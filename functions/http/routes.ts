@@ -6,7 +6,7 @@ export interface RouteSpec {
   method: 'GET' | 'POST';
   /** HTTP API route path, e.g. `/cases/{caseId}`. */
   path: string;
-  handler: 'health' | 'intake' | 'getCase' | 'act';
+  handler: 'health' | 'intake' | 'getCase' | 'act' | 'inbox' | 'board' | 'appraisal';
   auth: 'jwt' | 'none';
 }
 
@@ -15,6 +15,9 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/cases', handler: 'intake', auth: 'jwt' },
   { method: 'GET', path: '/cases/{caseId}', handler: 'getCase', auth: 'jwt' },
   { method: 'POST', path: '/cases/{caseId}/actions/{action}', handler: 'act', auth: 'jwt' },
+  { method: 'GET', path: '/units/{unitId}/inbox', handler: 'inbox', auth: 'jwt' },
+  { method: 'GET', path: '/board/{unitId}', handler: 'board', auth: 'jwt' },
+  { method: 'GET', path: '/appraisal', handler: 'appraisal', auth: 'jwt' },
 ];
 
 /** Matches a concrete path against a route path, returning its path parameters. */
