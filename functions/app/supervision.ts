@@ -15,6 +15,7 @@ import type { CaseStore } from '../ports/case-store.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { SupervisionPlan, Workflow } from '../ports/workflow.js';
 import type { CaseService, LoadedCase } from './case-service.js';
+import { findMasterCase } from './duplicates.js';
 import { composeNotices } from './notices.js';
 import { planFor } from './plan.js';
 
@@ -109,8 +110,24 @@ export class Supervision {
     const loaded = await service.load(input.caseId);
     let { state } = loaded;
     if (state.stage === 'received') {
-      const command = this.routeCommand(loaded);
-      state = await service.commit(input.caseId, loaded, decide(state, command, SYSTEM, this.now, service.deps.city.rules));
+      const received = loaded.events.find((event) => event.type === 'received');
+      const location = received?.type === 'received' ? received.data.location : undefined;
+      const master = await findMasterCase(this.deps.store, service.deps.city.city, state, location);
+      if (master) {
+        // Merged before it is routed: no unit gets a second order for the same problem.
+        state = await service.commit(input.caseId, loaded, decide(state, { type: 'mergeAsDuplicate', masterCaseId: master }, SYSTEM, this.now, service.deps.city.rules));
+      } else {
+        const command = this.routeCommand(loaded);
+        state = await service.commit(input.caseId, loaded, decide(state, command, SYSTEM, this.now, service.deps.city.rules));
+      }
+    }
+    // A retried RouteCase completes a merge it began and that stopped half-way: the master must know its
+    // duplicate to answer its reporter. (A dispatcher's merge attaches through the dispatcher's own command.)
+    if (state.stage === 'mergedAsDuplicate' && state.masterCaseId && state.version === 2) {
+      const master = await service.load(state.masterCaseId);
+      if (!master.state.duplicateIds.includes(input.caseId)) {
+        await service.act(state.masterCaseId, { type: 'attachDuplicate', duplicateCaseId: input.caseId }, SYSTEM);
+      }
     }
     // The execution's clock starts here (a new generation too): RouteCase is its first state.
     return this.next({ ...input, startedAt: input.startedAt ?? new Date(this.now).toISOString() }, state, input.loops ?? 0);

@@ -73,11 +73,20 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { start?: string; maxLoops?: number; maxExecutionDays?: number; dataDir?: string } = {}): Promise<Harness> {
+/** The tiny city; duplicate detection is off unless a test is about it, since most tests report one spot many times. */
+export function harnessCity(duplicates = false) {
+  const city = tinyCity();
+  city.duplicateDetection.enabled = duplicates;
+  return city;
+}
+
+export async function startHarness(
+  options: { start?: string; maxLoops?: number; maxExecutionDays?: number; dataDir?: string; duplicates?: boolean } = {},
+): Promise<Harness> {
   const clock = new ManualClock(kaifeng(options.start ?? '2026-12-01T09:00:00'));
   const warnings: string[] = [];
   const platform = await startLocalPlatform({
-    city: tinyCity(),
+    city: harnessCity(options.duplicates),
     clock,
     warn: (message) => warnings.push(message),
     ...(options.maxLoops ? { maxLoops: options.maxLoops } : {}),

@@ -381,9 +381,14 @@ export const CityConfig = z.strictObject({
   maxReturns: z.number().int().min(0).max(20).default(2),
   /** Limits of the centre's own steps and of the closing steps, which run on the same calendar. */
   centreLimits: CentreLimits,
+  /** A new case of the same category this near an open one, this soon after it, is merged into it (并单). */
   duplicateDetection: z
-    .strictObject({ radiusMeters: z.number().positive().max(5_000), windowHours: z.number().positive().max(24 * 90) })
-    .default({ radiusMeters: 50, windowHours: 72 }),
+    .strictObject({
+      enabled: z.boolean().default(true),
+      radiusMeters: z.number().positive().max(5_000),
+      windowHours: z.number().positive().max(24 * 90),
+    })
+    .default({ enabled: true, radiusMeters: 50, windowHours: 72 }),
   appraisal: Appraisal,
   users: z.array(User).default([]),
 });
