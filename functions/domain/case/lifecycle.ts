@@ -290,7 +290,9 @@ const HANDLERS: Handlers = {
 
   recordCallback(d) {
     const { state, command, actor } = d;
-    if (state.lastCallback && state.lastCallback.answer !== 'noAnswer') {
+    // A complaint the citizen rated themselves waits for the centre's judgement, which may then be recorded.
+    const unjudged = state.lastCallback?.answer === 'unsatisfied' && state.lastCallback.justified === undefined;
+    if (state.lastCallback && state.lastCallback.answer !== 'noAnswer' && !(unjudged && actor.kind === 'dispatcher')) {
       throw new IllegalTransition(state.stage, 'recordCallback', `the callback is already recorded (${state.lastCallback.answer})`);
     }
     const answer = oneOf<Satisfaction | 'noAnswer'>(command.answer, ['satisfied', 'basicallySatisfied', 'unsatisfied', 'noAnswer'], 'answer', 'record what the citizen said');
@@ -298,6 +300,13 @@ const HANDLERS: Handlers = {
       throw new NotPermitted('recordCallback', 'system', 'the system can only record that nobody answered');
     }
     const note = optionalText(command.note, 'note');
+    if (actor.kind === 'citizen') {
+      // The citizen rates the handling; whether a complaint is justified (and so orders rework) is the centre's call.
+      if (answer === 'noAnswer') throw new InvalidField('answer', 'rate the handling: satisfied, basicallySatisfied or unsatisfied');
+      if (command.justified !== undefined && command.justified !== null) throw new InvalidField('justified', 'the centre judges whether a complaint is justified');
+      if (answer === 'unsatisfied' && !note) throw new MissingField('note', 'say what is wrong, so the centre can judge it');
+      return [d.emit('callbackRecorded', { answer, ...(note ? { note } : {}) })];
+    }
     if (answer !== 'unsatisfied') {
       if (command.justified !== undefined && command.justified !== null) throw new InvalidField('justified', 'only an unsatisfied answer is judged justified or not');
       return [d.emit('callbackRecorded', { answer, ...(note ? { note } : {}) })];
@@ -312,6 +321,9 @@ const HANDLERS: Handlers = {
     const { state } = d;
     if (state.stage === 'callback' && needsCallback(state) && !state.lastCallback) {
       throw new IllegalTransition(state.stage, 'close', 'the citizen has not been called back yet; record the callback, or that nobody answered, first');
+    }
+    if (state.lastCallback?.answer === 'unsatisfied' && state.lastCallback.justified === undefined) {
+      throw new IllegalTransition(state.stage, 'close', 'the citizen is unsatisfied: record whether the complaint is justified (recordCallback with justified) first');
     }
     const answer = requireText(d.command.answer, 'answer', 'the answer goes back to whoever raised the case');
     return [d.emit('closed', { answer })];

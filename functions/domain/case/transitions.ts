@@ -45,7 +45,7 @@ export const TRANSITIONS: { readonly [C in CommandType]: Transition } = {
   },
   reportResult: { from: ['handling', 'extensionRequested'], actors: UNIT, unit: 'lead', to: ['reported'], requires: ['text'] },
   verify: { from: ['reported'], actors: ['gridWorker', 'dispatcher'], to: ['callback', 'handling'], requires: ['passed'] },
-  recordCallback: { from: ['callback'], actors: ['dispatcher', 'system'], to: ['unchanged', 'handling'], requires: ['answer'] },
+  recordCallback: { from: ['callback'], actors: ['dispatcher', 'citizen', 'system'], to: ['unchanged', 'handling'], requires: ['answer'] },
   // A consultation answered on the phone closes at intake (直接办结); anything dispatched closes after callback.
   close: { from: ['received', 'awaitingDispatch', 'callback'], actors: ['dispatcher'], to: ['closed'], requires: ['answer'] },
   mergeAsDuplicate: { from: OPEN, actors: ['dispatcher', 'system'], to: ['mergedAsDuplicate'], requires: ['masterCaseId'] },
