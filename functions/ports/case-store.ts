@@ -101,6 +101,11 @@ export interface CaseStore {
   unitInbox(unitId: string, options?: { limit?: number; cursor?: string }): Promise<Page<CaseProjection>>;
   /** Cases on the warning or overdue board of a supervising unit, nearest deadline first. */
   board(supervisingUnitId: string, status: BoardStatus, options?: { limit?: number; cursor?: string }): Promise<Page<CaseProjection>>;
+  /**
+   * Every case, open or closed, received from `from` to `to` (ISO instants, both included), newest first,
+   * in pages (default size the store's; at most 1000). For the Open311 request listing.
+   */
+  casesReceived(options: { from: string; to: string; limit?: number; cursor?: string }): Promise<Page<CaseProjection>>;
   /** Open cases of a category within `radiusMeters` of a point, received at or after `since` (ISO), nearest first. */
   casesNear(categoryCode: string, point: GeoPoint, radiusMeters: number, since: string): Promise<CaseProjection[]>;
   /**

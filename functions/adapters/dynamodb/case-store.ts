@@ -11,6 +11,7 @@ import { appendEvents, loadEvents } from './event-log.js';
 import { claimIntake, findByExternalId } from './intake.js';
 import { getNotifiedSeq, getProjection, registerWait, saveProjection, setNotifiedSeq } from './projections.js';
 import { board, casesNear, listOpenCases, unitInbox } from './queries.js';
+import { casesReceived } from './received.js';
 
 export interface DynamoCaseStoreOptions {
   client: DynamoDBClient;
@@ -36,6 +37,7 @@ export function createDynamoCaseStore(options: DynamoCaseStoreOptions): CaseStor
     unitInbox: (unitId, pageOptions) => unitInbox(ctx, unitId, pageOptions),
     board: (supervisingUnitId, status, pageOptions) => board(ctx, supervisingUnitId, status, pageOptions),
     casesNear: (categoryCode, point, radiusMeters, since) => casesNear(ctx, categoryCode, point, radiusMeters, since),
+    casesReceived: (rangeOptions) => casesReceived(ctx, rangeOptions),
     findByExternalId: (channel, externalId) => findByExternalId(ctx, channel, externalId),
     putAppraisal: (caseId, deltas) => putAppraisal(ctx, caseId, deltas),
     appraisalDeltas: (months) => appraisalDeltas(ctx, months),

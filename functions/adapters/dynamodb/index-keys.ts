@@ -1,12 +1,13 @@
 /**
- * Which indexes a case appears in, derived from its projection. The indexes are sparse: an attribute is
- * written only while the case belongs in that index and removed otherwise, so a closed case leaves the
- * inbox, the board, the open listing and the near index in the same write that closes it.
+ * Which indexes a case appears in, derived from its projection. The working indexes are sparse: an
+ * attribute is written only while the case belongs in that index and removed otherwise, so a closed case
+ * leaves the inbox, the board, the open listing and the near index in the same write that closes it. The
+ * receipt index is the exception: it lists every case, open or closed, for as long as the case exists.
  */
 import { isOpenStage } from '../../domain/case/events.js';
 import type { CaseProjection } from '../../ports/case-store.js';
 import { encode } from './geohash.js';
-import { INDEX, boardPk, inboxPk, nearPk, openPk, openShard } from './table.js';
+import { INDEX, boardPk, inboxPk, nearPk, openPk, openShard, receivedPk } from './table.js';
 
 /** Cells of the near partition: ~4.9 km × 4.9 km (× cos latitude east-west), so one key holds a district's worth of a category. */
 export const NEAR_PARTITION_PRECISION = 5;
@@ -45,10 +46,16 @@ export function inboxCoHandlers(projection: CaseProjection): string[] {
 /** The index attributes the case item should carry now; those absent are to be removed. */
 export function indexAttributes(projection: CaseProjection): Partial<Record<IndexAttribute, string>> {
   const { state } = projection;
-  if (!isOpenStage(state.stage)) return {};
   const id = state.id;
   const received = `${sortableInstant(state.receivedAt)}#${id}`;
+  // Every case, closed ones included: the Open311 listing shows what became of a request.
+  const listed: Partial<Record<IndexAttribute, string>> = {
+    [`${INDEX.received}pk`]: receivedPk(received.slice(0, 10)),
+    [`${INDEX.received}sk`]: received,
+  };
+  if (!isOpenStage(state.stage)) return listed;
   const attributes: Partial<Record<IndexAttribute, string>> = {
+    ...listed,
     [`${INDEX.open}pk`]: openPk(openShard(id)),
     [`${INDEX.open}sk`]: received,
   };

@@ -1,6 +1,7 @@
 /**
- * The single table: its keys, its four sparse indexes, and how each item type is keyed. Both the local
- * runtime (dynalite) and the CDK stack create the table from `tableDefinition`, so the two cannot drift.
+ * The single table: its keys, its four sparse indexes and the full receipt index, and how each item type
+ * is keyed. Both the local runtime (dynalite) and the CDK stack create the table from `tableDefinition`,
+ * so the two cannot drift.
  *
  * Every key builder lives here so that `docs/data-model.md` has one file to be checked against.
  */
@@ -15,6 +16,8 @@ export const INDEX = {
   open: 'gsi3',
   /** Open cases per category and geohash cell, for duplicate detection. */
   near: 'gsi4',
+  /** Every case, open or closed, by the UTC day and instant it was received (the Open311 request listing). */
+  received: 'gsi5',
 } as const;
 
 /** The only non-key attribute the indexes carry: the queries answer with projections and nothing else (no task tokens). */
@@ -52,6 +55,8 @@ export const inboxPk = (unitId: string): string => `UNIT#${unitId}`;
 export const boardPk = (supervisingUnitId: string, status: string): string => `BOARD#${supervisingUnitId}#${status}`;
 export const openPk = (shard: number): string => `OPEN#${shard}`;
 export const nearPk = (categoryCode: string, cell: string): string => `NEAR#${categoryCode}#${cell}`;
+/** `day` is the UTC date (YYYY-MM-DD) of the receipt instant. */
+export const receivedPk = (day: string): string => `RECV#${day}`;
 
 /** FNV-1a over the UTF-16 code units: stable forever (the shard is stored), cheap, and well spread for ids. */
 export function openShard(caseId: string): number {
