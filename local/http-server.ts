@@ -13,6 +13,9 @@ import { MAX_BODY_BYTES, problemResult, type HttpEvent, type HttpResult } from '
 import { makeCaseHandlers } from '../functions/http/native/cases.js';
 import { makeHealthHandler } from '../functions/http/native/health.js';
 import { makeQueryHandlers } from '../functions/http/native/queries.js';
+import { makeTrackHandlers } from '../functions/http/native/track.js';
+import { makeOpen311Handler } from '../functions/http/open311/lambda.js';
+import { makeOpenApiHandlers } from '../functions/http/openapi/handlers.js';
 import { HttpProblem } from '../functions/http/problem.js';
 import { matchPath, ROUTES } from '../functions/http/routes.js';
 import type { LocalIssuer } from './issuer.js';
@@ -51,10 +54,31 @@ function send(response: ServerResponse, result: HttpResult): void {
 const sendJson = (response: ServerResponse, status: number, body: unknown) =>
   send(response, { statusCode: status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
 
-export async function startLocalHttpServer(platform: LocalPlatform, issuer: LocalIssuer, options: { port?: number; host?: string } = {}): Promise<LocalHttpServer> {
+export interface LocalHttpOptions {
+  port?: number;
+  host?: string;
+  /** Open311 client apps: api_key → client name. */
+  open311ApiKeys?: Record<string, string>;
+}
+
+export async function startLocalHttpServer(platform: LocalPlatform, issuer: LocalIssuer, options: LocalHttpOptions = {}): Promise<LocalHttpServer> {
   const verify = createJwtVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys });
   const cases = makeCaseHandlers({ service: platform.service, city: platform.city });
   const queries = makeQueryHandlers({ store: platform.store, city: platform.city, clock: platform.clock });
+  const track = makeTrackHandlers({ service: platform.service, city: platform.city });
+  const open311 = makeOpen311Handler({
+    service: platform.service,
+    store: platform.store,
+    city: platform.city,
+    clock: platform.clock,
+    apiKeys: new Map(Object.entries(options.open311ApiKeys ?? {}).map(([key, clientName]) => [key, { clientName }])),
+    get baseUrl() {
+      return `${url}/open311/v2`;
+    },
+  });
+  let url = '';
+  let openApiHandlers: ReturnType<typeof makeOpenApiHandlers> | undefined;
+  const openApi = () => (openApiHandlers ??= makeOpenApiHandlers({ serverUrl: url }));
   const handlers: Record<(typeof ROUTES)[number]['handler'], Handler> = {
     health: makeHealthHandler('local'),
     intake: cases.intake,
@@ -63,6 +87,12 @@ export async function startLocalHttpServer(platform: LocalPlatform, issuer: Loca
     inbox: queries.inbox,
     board: queries.board,
     appraisal: queries.appraisal,
+    // The document names the server's URL, known only once it listens (the port may be chosen by the OS).
+    openapi: (event, context) => openApi().openapi(event, context),
+    docs: (event, context) => openApi().docs(event, context),
+    follow: track.follow,
+    rate: track.rate,
+    open311: (event) => open311(event),
   };
   const users = platform.city.city.users;
 
@@ -72,7 +102,7 @@ export async function startLocalHttpServer(platform: LocalPlatform, issuer: Loca
       const method = request.method ?? 'GET';
       try {
         if (await serveLocalOnly(method, url, request, response)) return;
-        const match = ROUTES.map((route) => ({ route, params: route.method === method ? matchPath(route.path, url.pathname) : undefined })).find((m) => m.params);
+        const match = ROUTES.map((route) => ({ route, params: route.method === method || route.method === 'ANY' ? matchPath(route.path, url.pathname) : undefined })).find((m) => m.params);
         if (!match) {
           const known = ROUTES.some((route) => matchPath(route.path, url.pathname));
           throw known ? new HttpProblem(405, `${method} is not allowed on ${url.pathname}`, { code: 'MethodNotAllowed' }) : new HttpProblem(404, `no route ${url.pathname}`, { code: 'NoRoute' });
@@ -155,9 +185,10 @@ export async function startLocalHttpServer(platform: LocalPlatform, issuer: Loca
     server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
   return {
     server,
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

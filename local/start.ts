@@ -64,7 +64,9 @@ const issuer = await LocalIssuer.create({
   audience: 'civic-loop',
   ...(dataDir ? { keyFile: join(dataDir, 'issuer-key.json') } : {}),
 });
-const http = await startLocalHttpServer(platform, issuer, { port });
+// Open311 client apps identify with an api_key; the demo registers one (a city adds its own clients).
+const OPEN311_DEMO_KEY = process.env.OPEN311_API_KEY ?? 'demo-open311-key';
+const http = await startLocalHttpServer(platform, issuer, { port, open311ApiKeys: { [OPEN311_DEMO_KEY]: 'Demo citizen app' } });
 saveClock();
 setInterval(saveClock, 5_000).unref();
 const missing = yearsMissingHolidayData(city.calendar, clock.now());
@@ -87,6 +89,9 @@ line('clock', `${new Date(clock.now()).toISOString()}, ×${speed} (a 7-hour work
 line('outbox', dataDir ? join(dataDir, 'outbox.jsonl') : 'in memory');
 line('open cases', `${platform.resumed} resumed from the store`);
 line('HTTP API', `${http.url}  (GET /healthz, POST /cases, GET /cases/{id}, POST /cases/{id}/actions/{action},\n                     GET /units/{id}/inbox, GET /board/{unitId}?status=warning|overdue, GET /appraisal?month=YYYY-MM)`);
+line('API reference', `${http.url}/docs  (OpenAPI 3.1: ${http.url}/openapi.json)`);
+line('Open311', `${http.url}/open311/v2/discovery.json (api_key for POST: ${OPEN311_DEMO_KEY})`);
+line('citizens', `${http.url}/track/{caseId}?phone=<last 4 digits> to follow a case; POST .../rating to rate it`);
 line('token issuer', `${http.url}/local/jwks.json — real ES256 tokens for the demo users below`);
 console.log('');
 console.log('Demo users (get a token: POST /local/token with {"userId": "<id>"}):');
@@ -96,7 +101,7 @@ console.log('Try it:');
 console.log(`  TOKEN=$(curl -s -X POST ${http.url}/local/token -H 'content-type: application/json' -d '{"userId":"${city.users.find((u) => u.role === 'citizen')?.id ?? ''}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')`);
 console.log(`  curl -s -X POST ${http.url}/cases -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
 console.log(`    -d '{"channel":"app","categoryCode":"S0102","description":"Rubbish by the gate","location":{"lon":114.35,"lat":34.80}}'`);
-console.log('Not yet served: Open311, OpenAPI, demo traffic and the console arrive with the next steps.');
+console.log('Not yet served: demo traffic (--demo-traffic) and the console arrive with the next steps.');
 
 if (values.check) {
   saveClock();

@@ -27,12 +27,23 @@ export interface HandlerRequest<Body> {
   query: Record<string, string>;
 }
 
+/** What a handler answers: a value sent as JSON, or (for the few non-JSON pages) text in its own content type. */
+export type HandlerOutput =
+  | { status?: number; body?: unknown; headers?: Record<string, string> }
+  | { status?: number; raw: string; contentType: string; headers?: Record<string, string> };
+
 export interface HandlerSpec<Body> {
   /** Whether the route needs a signed-in caller (401 without a token). */
   auth: 'required' | 'optional' | 'none';
   /** A JSON body is parsed (and required to be JSON) for these handlers. */
   jsonBody?: boolean;
-  run(request: HandlerRequest<Body>): Promise<{ status?: number; body?: unknown; headers?: Record<string, string> }>;
+  /**
+   * Directives merged into the security headers' Content-Security-Policy. The default policy allows nothing
+   * at all, which suits JSON; a page that carries its own stylesheet names it here (by hash), since a CSP
+   * header of the handler's own would be overwritten by the security-headers middleware.
+   */
+  contentSecurityPolicy?: Record<string, string>;
+  run(request: HandlerRequest<Body>): Promise<HandlerOutput>;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json; charset=utf-8'): HttpResult => ({
@@ -83,13 +94,16 @@ export function httpHandler<Body = unknown>(spec: HandlerSpec<Body>) {
       pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
     });
+    if ('raw' in result) {
+      return { statusCode: result.status ?? 200, headers: { 'content-type': result.contentType, 'cache-control': 'no-store', ...result.headers }, body: result.raw };
+    }
     return json(result.status ?? 200, result.body, result.headers);
   };
   const handler = middy<HttpEvent, HttpResult>()
     .use(httpHeaderNormalizer())
     .use(checks)
     .use(spec.jsonBody ? httpJsonBodyParser() : { before: () => undefined })
-    .use(httpSecurityHeaders())
+    .use(httpSecurityHeaders(spec.contentSecurityPolicy ? { contentSecurityPolicy: spec.contentSecurityPolicy } : {}))
     .use(problemOnError)
     .handler(core);
   return handler;

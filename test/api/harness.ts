@@ -27,7 +27,7 @@ export async function startApi(): Promise<ApiHarness> {
   city.duplicateDetection.enabled = false;
   const platform = await startLocalPlatform({ city, clock, warn: () => undefined });
   const issuer = await LocalIssuer.create({ issuer: 'http://127.0.0.1/local', audience: 'civic-loop' });
-  const http = await startLocalHttpServer(platform, issuer, { port: 0 });
+  const http = await startLocalHttpServer(platform, issuer, { port: 0, open311ApiKeys: { 'test-open311-key': 'Test app' } });
   const users = platform.city.city.users;
   return {
     platform,

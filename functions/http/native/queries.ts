@@ -20,12 +20,21 @@ export interface QueryDeps {
   clock: Clock;
 }
 
-const PageQuery = z.object({
-  limit: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(100, 'at most 100').default(25),
-  cursor: z.string().min(1).optional(),
+// Exported with descriptions so the OpenAPI document states the very rules the handlers apply.
+export const PageQuery = z.object({
+  limit: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(100, 'at most 100').default(25).meta({ description: 'How many cases to return.' }),
+  cursor: z.string().min(1).optional().meta({ description: 'The `cursor` of the previous page, to read the next one.' }),
 });
-const BoardQuery = PageQuery.extend({ status: z.enum(['warning', 'overdue']).default('overdue') });
-const AppraisalQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM').optional() });
+export const BoardQuery = PageQuery.extend({
+  status: z.enum(['warning', 'overdue']).default('overdue').meta({ description: 'Cases close to their deadline (`warning`) or past it (`overdue`).' }),
+});
+export const AppraisalQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
+    .optional()
+    .meta({ description: 'The month to appraise, `YYYY-MM` in the city’s time zone; the current month when absent.' }),
+});
 
 const item = (projection: CaseProjection) => ({
   id: projection.state.id,

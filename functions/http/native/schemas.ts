@@ -9,20 +9,25 @@ import { COMMAND_TYPES } from '../../domain/case/transitions.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
+// The descriptions are for the OpenAPI document and its docs page (GET /openapi.json, GET /docs).
 export const IntakeBody = z.strictObject({
-  channel: z.enum(CHANNELS),
-  categoryCode: text(16),
-  urgency: z.enum(URGENCIES).optional(),
+  channel: z.enum(CHANNELS).meta({ description: 'The door the case came in by.' }),
+  categoryCode: text(16).meta({ description: 'A category of the city’s catalogue; it decides the time limits and who is responsible.' }),
+  urgency: z.enum(URGENCIES).optional().meta({ description: 'The category’s default when absent.' }),
   requestType: z.enum(REQUEST_TYPES).optional(),
-  location: z.strictObject({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).optional(),
-  gridId: text(80).optional(),
+  location: z
+    .strictObject({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
+    .optional()
+    .meta({ description: 'WGS 84; must lie inside one of the city’s grids. Locates the case and, with the category, its lead unit.' }),
+  gridId: text(80).optional().meta({ description: 'The grid, when the reporter knows it (a grid worker) and no location is sent.' }),
   address: text(500).optional(),
-  description: text(4000),
-  externalId: text(200).optional(),
+  description: text(4000).meta({ description: 'What is wrong, in the reporter’s words. Stored exactly as given and returned as text: markup such as <b> & <script> is not interpreted.' }),
+  externalId: text(200).optional().meta({ description: 'The id the case has in the channel’s own system (a hotline ticket); a repeat with the same channel and externalId yields the same case.' }),
   reporter: z
     .strictObject({ name: text(100).optional(), phone: text(32).optional(), email: z.email('must be an email address').optional() })
-    .optional(),
-  photoUrls: z.array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).max(20).optional(),
+    .optional()
+    .meta({ description: 'How to reach whoever raised the case, so the answer goes back through the door it came in by. Absent for the city’s own finds.' }),
+  photoUrls: z.array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).max(20).optional().meta({ description: 'Photos travel as http(s) URLs, never in the body.' }),
 });
 export type IntakeBody = z.infer<typeof IntakeBody>;
 
