@@ -90,7 +90,16 @@ async function startInChildProcess(path: string | undefined): Promise<LocalDynam
 /** Creates the table unless it exists (a data folder from an earlier run keeps it). */
 export async function ensureTable(client: DynamoDBClient, definition: CreateTableCommandInput): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: definition.TableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: definition.TableName }));
+    // dynalite cannot add an index to an existing table: say so plainly rather than fail on the first query.
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    const missing = (definition.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName).filter((name) => !present.has(name));
+    if (missing.length > 0) {
+      throw new Error(
+        `the local table ${definition.TableName} predates index(es) ${missing.join(', ')} of this version; ` +
+          'start on a fresh data folder (remove it, or pass --data <new folder>) or with --in-memory',
+      );
+    }
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
     await client.send(new CreateTableCommand(definition));

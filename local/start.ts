@@ -57,7 +57,10 @@ const dataDir = values['in-memory'] ? undefined : resolve(values.data);
 const clockFile = dataDir ? join(dataDir, 'clock.json') : undefined;
 const clock = new ScaledClock(speed, Math.max(Date.now(), readSavedClock(clockFile)));
 const saveClock = () => clockFile && writeFileSync(clockFile, JSON.stringify({ now: new Date(clock.now()).toISOString() }));
-const platform = await startLocalPlatform({ city, clock, separateDynamoProcess: true, ...(dataDir ? { dataDir } : {}) });
+const platform = await startLocalPlatform({ city, clock, separateDynamoProcess: true, ...(dataDir ? { dataDir } : {}) }).catch((error: unknown) => {
+  console.error(`Civic Loop cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 const port = Number(process.env.PORT ?? 3000);
 const issuer = await LocalIssuer.create({
   issuer: `http://localhost:${port}/local`,
