@@ -130,7 +130,9 @@ export class CaseService {
   async refresh(state: CaseState, events: readonly CaseEvent[], options: { wake: boolean }): Promise<void> {
     const { store, workflow, clock, city } = this.deps;
     const { wait } = await store.saveProjection(projectCase(state, events, this.cityUnitId), { takeWait: options.wake });
-    await store.putAppraisal(state.id, countsOfCase(events, { timeZone: city.city.calendar.timeZone }));
+    const deltas = countsOfCase(events, { timeZone: city.city.calendar.timeZone });
+    // A case just taken in counts for no unit yet and has no rows to replace: skip the store round trip.
+    if (deltas.length > 0 || state.version > 1) await store.putAppraisal(state.id, deltas);
     if (wait) {
       try {
         await workflow.completeWait(wait.taskToken, planFor(state, clock.now(), city.rules));
