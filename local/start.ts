@@ -3,7 +3,8 @@
  * or CITY_FILE says otherwise), starts DynamoDB on dynalite (on disk under `--data`, default `.data/`, or
  * `--in-memory`), the supervision state machine on the local engine with a scaled clock (`--speed`, clock
  * seconds per real second), and the notice outbox; resumes every open case; then prints the notices as
- * they are sent until stopped. `--check` starts, reports and exits (a smoke test).
+ * they are sent until stopped. `--check` starts, reports and exits (a smoke test). `--demo-traffic` adds a
+ * seeded stream of cases worked by simulated units and centre (`--demo-rate`, cases per clock hour).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { readCityFile } from '../functions/adapters/city-file.js';
 import { yearsMissingHolidayData } from '../functions/domain/calendar/working-calendar.js';
 import { summarizeCity } from '../functions/domain/city/summary.js';
 import { ScaledClock } from './clock.js';
+import { startDemoTraffic, type DemoTraffic } from './demo-traffic.js';
 import { startLocalHttpServer } from './http-server.js';
 import { LocalIssuer } from './issuer.js';
 import { startLocalPlatform } from './platform.js';
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     'in-memory': { type: 'boolean', default: false },
     speed: { type: 'string', default: '60' },
     check: { type: 'boolean', default: false },
+    'demo-traffic': { type: 'boolean', default: false },
+    'demo-rate': { type: 'string', default: '20' },
   },
   allowPositionals: false,
 });
@@ -30,6 +34,11 @@ const cityFile = values.city ?? process.env.CITY_FILE ?? 'cities/kaifeng-demo.js
 const speed = Number(values.speed);
 if (!(speed > 0)) {
   console.error(`--speed must be a positive number (clock seconds per real second), not "${values.speed}"`);
+  process.exit(2);
+}
+const demoRate = Number(values['demo-rate']);
+if (!(demoRate >= 0)) {
+  console.error(`--demo-rate must be a number of cases per clock hour, not "${values['demo-rate']}"`);
   process.exit(2);
 }
 
@@ -104,13 +113,20 @@ console.log('Try it:');
 console.log(`  TOKEN=$(curl -s -X POST ${http.url}/local/token -H 'content-type: application/json' -d '{"userId":"${city.users.find((u) => u.role === 'citizen')?.id ?? ''}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')`);
 console.log(`  curl -s -X POST ${http.url}/cases -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
 console.log(`    -d '{"channel":"app","categoryCode":"S0102","description":"Rubbish by the gate","location":{"lon":114.35,"lat":34.80}}'`);
-console.log('Not yet served: demo traffic (--demo-traffic) and the console arrive with the next steps.');
+console.log(values['demo-traffic'] ? 'Not yet served: the console arrives with the next steps.' : 'Demo traffic: add --demo-traffic (and --demo-rate <cases per clock hour>). The console arrives with the next steps.');
 
 if (values.check) {
   saveClock();
   await http.close();
   await platform.stop();
   process.exit(0);
+}
+
+// Started only after --check has exited: a smoke test must not leave cases behind in the data folder.
+let traffic: DemoTraffic | undefined;
+if (values['demo-traffic']) {
+  traffic = startDemoTraffic(platform, { ratePerHour: demoRate }); // the fixed default seed: the same stream every run
+  console.log(`Demo traffic: about ${demoRate} cases per clock hour in working time (a tenth of that outside), worked by simulated units and centre`);
 }
 
 console.log('Notices as they are sent (Ctrl-C to stop):');
@@ -120,6 +136,7 @@ platform.outbox.subscribe((change) => {
   console.log(`  ${new Date(clock.now()).toISOString()} ${notice.caseId} ${notice.topic} → ${notice.recipient.kind} ${notice.recipient.id}: ${notice.subject.en}`);
 });
 const shutdown = async () => {
+  traffic?.stop();
   saveClock();
   await http.close();
   await platform.stop();
