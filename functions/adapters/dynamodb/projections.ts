@@ -35,6 +35,7 @@ export async function saveProjection(
     removes.push('#wait');
   }
   let taken: WaitRegistration | undefined;
+  let previousCoHandlers: string[] | undefined;
   try {
     const { Attributes } = await ctx.doc.send(
       new UpdateCommand({
@@ -45,11 +46,15 @@ export async function saveProjection(
         ConditionExpression: 'attribute_not_exists(#version) OR #version < :version',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
-        // On success ALL_OLD works on dynalite too; it is how the wait is handed to exactly one writer.
-        ReturnValues: options.takeWait ? 'ALL_OLD' : 'NONE',
+        // On success ALL_OLD works on dynalite too; it is how the wait is handed to exactly one writer, and
+        // it tells a case's first save (nothing to clear) from the others.
+        ReturnValues: 'ALL_OLD',
       }),
     );
-    taken = Attributes?.wait as WaitRegistration | undefined;
+    if (options.takeWait) taken = Attributes?.wait as WaitRegistration | undefined;
+    // A case's first save has no pointers to clear; later saves look, since a save that died half-way
+    // may have left one behind.
+    if (!Attributes) previousCoHandlers = [];
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     // Not newer. A retry of a save that died before its pointers were written completes them; a newer
@@ -58,7 +63,7 @@ export async function saveProjection(
     return { saved: false };
   }
   try {
-    await syncCoHandlers(ctx, projection);
+    await syncCoHandlers(ctx, projection, previousCoHandlers);
   } catch (error) {
     // The wait is out of the item now: losing it would strand the workflow until its timeout, so it wins.
     // Any later save of this version (the retry path above) or a newer one writes the pointers.
@@ -81,15 +86,18 @@ async function storedVersion(ctx: StoreContext, caseId: string): Promise<number 
  * can never remove a pointer a newer one needs. It can leave a stale one behind; `unitInbox` checks each
  * pointer against the case item, and the next save removes it.
  */
-async function syncCoHandlers(ctx: StoreContext, projection: CaseProjection): Promise<void> {
+/** Brings the co-handler pointers in line with the projection; `known` skips the query when they are known. */
+async function syncCoHandlers(ctx: StoreContext, projection: CaseProjection, known?: readonly string[]): Promise<void> {
   const { id, version } = projection.state;
   const wanted = new Set(inboxCoHandlers(projection));
-  const existing = await queryAll(ctx, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': caseKey(id).pk, ':prefix': CO_PREFIX },
-    ProjectionExpression: 'unitId',
-    ConsistentRead: true,
-  });
+  const existing =
+    known?.map((unitId) => ({ unitId })) ??
+    (await queryAll(ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': caseKey(id).pk, ':prefix': CO_PREFIX },
+      ProjectionExpression: 'unitId',
+      ConsistentRead: true,
+    }));
   const stale = existing.map((item) => item.unitId as string).filter((unitId) => !wanted.has(unitId));
   const due = `${listedDue(projection)}#${id}`;
   const quietly = async (write: Promise<unknown>) => {
