@@ -19,6 +19,7 @@ import { makeOpenApiHandlers } from '../functions/http/openapi/handlers.js';
 import { HttpProblem } from '../functions/http/problem.js';
 import { matchPath, ROUTES } from '../functions/http/routes.js';
 import type { LocalIssuer } from './issuer.js';
+import { createRateLimiter, type RateLimit } from './rate-limit.js';
 import type { LocalPlatform } from './platform.js';
 
 export interface LocalHttpServer {
@@ -59,6 +60,8 @@ export interface LocalHttpOptions {
   host?: string;
   /** Open311 client apps: api_key → client name. */
   open311ApiKeys?: Record<string, string>;
+  /** Per-caller throttling, as the HTTP API stage's on AWS; absent: none (tests and benchmarks). */
+  rateLimit?: RateLimit;
 }
 
 export async function startLocalHttpServer(platform: LocalPlatform, issuer: LocalIssuer, options: LocalHttpOptions = {}): Promise<LocalHttpServer> {
@@ -95,12 +98,30 @@ export async function startLocalHttpServer(platform: LocalPlatform, issuer: Loca
     open311: (event) => open311(event),
   };
   const users = platform.city.city.users;
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
 
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const method = request.method ?? 'GET';
       try {
+        if (limiter) {
+          // The token's subject when there is one (read, not trusted: it only picks the bucket), else the address.
+          const bearer = /^Bearer\s+[^.]+\.([^.]+)\./i.exec(request.headers.authorization ?? '')?.[1];
+          let caller = request.socket.remoteAddress ?? 'unknown';
+          try {
+            if (bearer) caller = `sub:${String((JSON.parse(Buffer.from(bearer, 'base64url').toString('utf8')) as { sub?: unknown }).sub)}`;
+          } catch {
+            // an unreadable token counts against its address
+          }
+          const verdict = limiter.take(caller);
+          if (!verdict.allowed) {
+            throw new HttpProblem(429, `too many requests; try again in ${verdict.retryAfterSeconds} s`, {
+              code: 'TooManyRequests',
+              headers: { 'retry-after': String(verdict.retryAfterSeconds) },
+            });
+          }
+        }
         if (await serveLocalOnly(method, url, request, response)) return;
         const match = ROUTES.map((route) => ({ route, params: route.method === method || route.method === 'ANY' ? matchPath(route.path, url.pathname) : undefined })).find((m) => m.params);
         if (!match) {

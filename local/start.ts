@@ -78,7 +78,12 @@ const issuer = await LocalIssuer.create({
 });
 // Open311 client apps identify with an api_key; the demo registers one (a city adds its own clients).
 const OPEN311_DEMO_KEY = process.env.OPEN311_API_KEY ?? 'demo-open311-key';
-const http = await startLocalHttpServer(platform, issuer, { port, open311ApiKeys: { [OPEN311_DEMO_KEY]: 'Demo citizen app' } });
+const http = await startLocalHttpServer(platform, issuer, {
+  port,
+  open311ApiKeys: { [OPEN311_DEMO_KEY]: 'Demo citizen app' },
+  // As a city's HTTP API stage would throttle: generous for people and apps, a stop for runaway clients.
+  rateLimit: { ratePerSecond: 100, burst: 200 },
+});
 saveClock();
 setInterval(saveClock, 5_000).unref();
 const missing = yearsMissingHolidayData(city.calendar, clock.now());
