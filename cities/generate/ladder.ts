@@ -4,6 +4,7 @@
  */
 import type { CityConfigInput } from '../../functions/domain/city/schema.js';
 import { nh, minutes, wd, wh } from './category-spec.js';
+import { jinniuPreset } from '../../functions/domain/appraisal/presets.js';
 
 type Config = CityConfigInput;
 
@@ -67,24 +68,11 @@ export const CENTRE_LIMITS: Config['centreLimits'] = {
   callback: wd(2),
 };
 
-/** Reports of the same category within 50 m and 72 h are offered to the dispatcher as duplicates (并单). */
-export const DUPLICATE_DETECTION: Config['duplicateDetection'] = { radiusMeters: 50, windowHours: 72 };
+/** Reports of the same category within 50 m and 72 h are merged into the open case (并单); a dispatcher can unmerge. */
+export const DUPLICATE_DETECTION: Config['duplicateDetection'] = { enabled: true, radiusMeters: 50, windowHours: 72 };
 
 /**
- * Chengdu 金牛区 digital-city formula: 处置率×30 + 按期处置率×20 + (1−返工率)×20 + (1−超期待处置率)×20
- * + (1−延期率)×10, monthly; 红黑榜 of five each, as 榆林 publishes them.
+ * Chengdu 金牛区 digital-city formula (the appraisal module's preset): 处置率×30 + 按期处置率×20 + (1−返工率)×20
+ * + (1−超期待处置率)×20 + (1−延期率)×10, monthly; 红黑榜 of five each, as 榆林 publishes them.
  */
-export const APPRAISAL: Config['appraisal'] = {
-  preset: 'jinniu-digital-city',
-  period: 'month',
-  metrics: [
-    { metric: 'completionRate', scoring: { kind: 'weighted', weight: 30, invert: false } },
-    { metric: 'onTimeCompletionRate', scoring: { kind: 'weighted', weight: 20, invert: false } },
-    { metric: 'reworkRate', scoring: { kind: 'weighted', weight: 20, invert: true } },
-    { metric: 'overdueOpenRate', scoring: { kind: 'weighted', weight: 20, invert: true } },
-    { metric: 'extensionRate', scoring: { kind: 'weighted', weight: 10, invert: true } },
-  ],
-  redList: { top: 5 },
-  blackList: { bottom: 5 },
-  minCasesToRank: 5,
-};
+export const APPRAISAL: Config['appraisal'] = { ...jinniuPreset(), redList: { top: 5 }, blackList: { bottom: 5 }, minCasesToRank: 5 };
