@@ -8,7 +8,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { afterAll, beforeAll } from 'vitest';
 import type { CaseState } from '../../domain/case/case-state.js';
-import type { CaseProjection } from '../../ports/case-store.js';
+import type { CaseProjection, Page } from '../../ports/case-store.js';
 import { createDynamoCaseStore } from './case-store.js';
 import { documentClient, type StoreContext } from './dynamo.js';
 import { tableDefinition } from './table.js';
@@ -85,4 +85,18 @@ export function caseState(id: string, changes: Partial<CaseState> = {}): CaseSta
 
 export function projection(id: string, changes: Partial<CaseState> = {}, extra: Partial<Omit<CaseProjection, 'state'>> = {}): CaseProjection {
   return { state: caseState(id, changes), supervisingUnitId: 'tieta', ...extra };
+}
+
+export const ids = (items: readonly CaseProjection[]) => items.map((item) => item.state.id);
+
+/** Follows a paged query to its end, keeping each page's ids. */
+export async function allPages(next: (cursor?: string) => Promise<Page<CaseProjection>>): Promise<{ pages: string[][]; all: string[] }> {
+  const pages: string[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await next(cursor);
+    pages.push(ids(page.items));
+    cursor = page.cursor;
+  } while (cursor);
+  return { pages, all: pages.flat() };
 }

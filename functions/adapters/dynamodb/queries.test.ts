@@ -1,24 +1,13 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { InvalidCursor, type CaseProjection, type CaseStore, type Page } from '../../ports/case-store.js';
+import { InvalidCursor, type CaseStore } from '../../ports/case-store.js';
 import { encodeCursor } from './cursor.js';
-import { freshStore, projection, useDynalite } from './dynalite.fixture.js';
+import { allPages, freshStore, ids, projection, useDynalite } from './dynalite.fixture.js';
 import { OPEN_SHARDS, coHandlerKey, openShard } from './table.js';
 
 const dynamo = useDynalite();
-const ids = (items: readonly CaseProjection[]) => items.map((item) => item.state.id);
 const due = (day: number) => `2026-03-${String(day).padStart(2, '0')}T01:00:00.000Z`;
 
-async function allPages(next: (cursor?: string) => Promise<Page<CaseProjection>>): Promise<{ pages: string[][]; all: string[] }> {
-  const pages: string[][] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await next(cursor);
-    pages.push(ids(page.items));
-    cursor = page.cursor;
-  } while (cursor);
-  return { pages, all: pages.flat() };
-}
 
 /** Kaifeng, by the Tieta (Iron Pagoda). */
 const TIETA = { lon: 114.3558, lat: 34.8066 };

@@ -1,23 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { InvalidCursor, type CaseProjection, type Page } from '../../ports/case-store.js';
+import { InvalidCursor, type CaseProjection } from '../../ports/case-store.js';
 import { encodeCursor } from './cursor.js';
-import { freshStore, projection, useDynalite } from './dynalite.fixture.js';
+import { allPages, freshStore, ids, projection, useDynalite } from './dynalite.fixture.js';
 import { caseKey } from './table.js';
 
 const dynamo = useDynalite();
-const ids = (items: readonly CaseProjection[]) => items.map((item) => item.state.id);
 
-async function allPages(next: (cursor?: string) => Promise<Page<CaseProjection>>): Promise<{ pages: string[][]; all: string[] }> {
-  const pages: string[][] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await next(cursor);
-    pages.push(ids(page.items));
-    cursor = page.cursor;
-  } while (cursor);
-  return { pages, all: pages.flat() };
-}
 
 /** A case received at a UTC instant. */
 const receivedAt = (id: string, at: string, stage: CaseProjection['state']['stage'] = 'handling') => projection(id, { receivedAt: at, stage });
