@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
 import { createJwtVerifier, TokenRejected } from '../functions/adapters/jwt/jwt-verifier.js';
 import { MAX_BODY_BYTES, problemResult, type HttpEvent, type HttpResult } from '../functions/http/handler.js';
+import { makeBoardOverviewHandlers } from '../functions/http/native/board-overview.js';
 import { makeCaseHandlers } from '../functions/http/native/cases.js';
+import { makeCityDirectoryHandlers } from '../functions/http/native/city-directory.js';
 import { makeHealthHandler } from '../functions/http/native/health.js';
 import { makeQueryHandlers } from '../functions/http/native/queries.js';
 import { makeTrackHandlers } from '../functions/http/native/track.js';
@@ -69,6 +71,8 @@ export async function startLocalHttpServer(platform: LocalPlatform, issuer: Loca
   const cases = makeCaseHandlers({ service: platform.service, city: platform.city });
   const queries = makeQueryHandlers({ store: platform.store, city: platform.city, clock: platform.clock });
   const track = makeTrackHandlers({ service: platform.service, city: platform.city });
+  const overview = makeBoardOverviewHandlers({ store: platform.store, city: platform.city, clock: platform.clock });
+  const cityDirectory = makeCityDirectoryHandlers({ city: platform.city });
   const open311 = makeOpen311Handler({
     service: platform.service,
     store: platform.store,
@@ -96,6 +100,11 @@ export async function startLocalHttpServer(platform: LocalPlatform, issuer: Loca
     follow: track.follow,
     rate: track.rate,
     open311: (event) => open311(event),
+    boardSummary: overview.summary,
+    boardMap: overview.map,
+    escalations: overview.escalations,
+    cityDirectory: cityDirectory.directory,
+    cityOutlines: cityDirectory.outline,
   };
   const users = platform.city.city.users;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;

@@ -7,7 +7,9 @@ export interface RouteSpec {
   method: 'GET' | 'POST' | 'ANY';
   /** HTTP API route path, e.g. `/cases/{caseId}`. */
   path: string;
-  handler: 'health' | 'intake' | 'getCase' | 'act' | 'inbox' | 'board' | 'appraisal' | 'openapi' | 'docs' | 'follow' | 'rate' | 'open311';
+  handler:
+    | 'health' | 'intake' | 'getCase' | 'act' | 'inbox' | 'board' | 'appraisal' | 'openapi' | 'docs' | 'follow' | 'rate' | 'open311'
+    | 'boardSummary' | 'boardMap' | 'escalations' | 'cityDirectory' | 'cityOutlines';
   auth: 'jwt' | 'none';
 }
 
@@ -19,6 +21,12 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/units/{unitId}/inbox', handler: 'inbox', auth: 'jwt' },
   { method: 'GET', path: '/board/{unitId}', handler: 'board', auth: 'jwt' },
   { method: 'GET', path: '/appraisal', handler: 'appraisal', auth: 'jwt' },
+  // The command board of a territory (counts, map points, escalation feed) and the city's names and outlines.
+  { method: 'GET', path: '/board/{unitId}/summary', handler: 'boardSummary', auth: 'jwt' },
+  { method: 'GET', path: '/board/{unitId}/map', handler: 'boardMap', auth: 'jwt' },
+  { method: 'GET', path: '/board/{unitId}/escalations', handler: 'escalations', auth: 'jwt' },
+  { method: 'GET', path: '/city', handler: 'cityDirectory', auth: 'jwt' },
+  { method: 'GET', path: '/city/outlines/{level}', handler: 'cityOutlines', auth: 'jwt' },
   // The API's own description is public: a client reads it before it has a token.
   { method: 'GET', path: '/openapi.json', handler: 'openapi', auth: 'none' },
   { method: 'GET', path: '/docs', handler: 'docs', auth: 'none' },

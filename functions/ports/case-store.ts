@@ -5,7 +5,9 @@
  */
 import type { CountDelta } from '../domain/appraisal/counts.js';
 import type { CaseState } from '../domain/case/case-state.js';
-import type { CaseEvent, Channel, GeoPoint } from '../domain/case/events.js';
+import type { CaseEvent, Channel, GeoPoint, Stage } from '../domain/case/events.js';
+import type { TimeKind } from '../domain/calendar/types.js';
+import type { Level, Rung } from '../domain/city/schema.js';
 
 /** Another writer appended to the case since it was read: nothing was written; re-read and decide again. */
 export class VersionConflict extends Error {
@@ -49,6 +51,30 @@ export interface CaseProjection {
   location?: GeoPoint;
   /** The deadline the case is watched against now (handling, acceptance, or the centre's step), ISO. */
   nextDueAt?: string;
+}
+
+/**
+ * What the command board and its map need of an open case and nothing more, so that every open case of a
+ * city can be read at once (10,000 digests are a few megabytes; 10,000 projections are tens).
+ */
+export interface OpenCaseDigest {
+  id: string;
+  stage: Stage;
+  categoryCode: string;
+  leadId?: string;
+  supervisingLayer: Level;
+  supervisingUnitId: string;
+  /** The units of the case's territorial chain, lowest layer first (empty when it has no place). */
+  territoryUnitIds: string[];
+  boardStatus?: BoardStatus;
+  /** The deadline the case is watched against now, ISO. */
+  nextDueAt?: string;
+  /** The kind of time the handling limit runs in, when known. */
+  timeKind?: TimeKind;
+  location?: GeoPoint;
+  receivedAt: string;
+  /** The highest rung of the escalation ladder reached in the current window, and when. */
+  escalation: { rung?: Rung; lastAt?: string };
 }
 
 export interface Page<T> {
@@ -97,6 +123,8 @@ export interface CaseStore {
 
   /** Every open case (for the local runtime's restart and the reconciler), in pages. */
   listOpenCases(cursor?: string): Promise<Page<CaseProjection>>;
+  /** Every open case as a digest, in no particular order (the command board's counts, map and escalation feed). */
+  openCaseDigests(): Promise<OpenCaseDigest[]>;
   /** A unit's open cases, as lead or as co-handler, nearest deadline first. */
   unitInbox(unitId: string, options?: { limit?: number; cursor?: string }): Promise<Page<CaseProjection>>;
   /** Cases on the warning or overdue board of a supervising unit, nearest deadline first. */

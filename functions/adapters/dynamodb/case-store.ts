@@ -6,6 +6,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CaseStore } from '../../ports/case-store.js';
 import { appraisalDeltas, putAppraisal } from './appraisal.js';
+import { openCaseDigests } from './digests.js';
 import { documentClient, type StoreContext } from './dynamo.js';
 import { appendEvents, loadEvents } from './event-log.js';
 import { claimIntake, findByExternalId } from './intake.js';
@@ -34,6 +35,7 @@ export function createDynamoCaseStore(options: DynamoCaseStoreOptions): CaseStor
     setNotifiedSeq: (caseId, seq) => setNotifiedSeq(ctx, caseId, seq),
     claimIntake: (key, caseId) => claimIntake(ctx, key, caseId),
     listOpenCases: (cursor) => listOpenCases(ctx, cursor),
+    openCaseDigests: () => openCaseDigests(ctx),
     unitInbox: (unitId, pageOptions) => unitInbox(ctx, unitId, pageOptions),
     board: (supervisingUnitId, status, pageOptions) => board(ctx, supervisingUnitId, status, pageOptions),
     casesNear: (categoryCode, point, radiusMeters, since) => casesNear(ctx, categoryCode, point, radiusMeters, since),

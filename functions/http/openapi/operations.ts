@@ -4,6 +4,7 @@
  * schemas (the handlers' own for requests); only prose and the status codes are written by hand.
  */
 import type { z } from 'zod';
+import { BoardSummaryQuery, EscalationFeedQuery } from '../native/board-overview.js';
 import { AppraisalQuery, BoardQuery, PageQuery } from '../native/queries.js';
 import { TrackQuery } from '../native/track.js';
 import type { RouteSpec } from '../routes.js';
@@ -88,6 +89,44 @@ export const OPERATIONS: Record<RouteSpec['handler'], OperationDoc> = {
     ok: [{ status: 200, description: 'The appraisal of the month.', schema: 'AppraisalResult' }],
     problems: [400, ...SIGNED_IN],
   },
+  boardSummary: {
+    tag: 'Queries',
+    summary: 'The command board of a territory: counts and the warning and overdue lists',
+    description:
+      'The open cases whose territorial chain holds the unit (every open case for the city), counted by stage, supervising layer and time status (green, yellow, red), with the warning and overdue lists and the time left on the city’s calendar. For the dispatchers and supervisors of the territory.',
+    query: BoardSummaryQuery,
+    ok: [{ status: 200, description: 'The board.', schema: 'BoardSummary' }],
+    problems: [400, ...SIGNED_IN, 404],
+  },
+  boardMap: {
+    tag: 'Queries',
+    summary: 'The open cases of a territory as map points',
+    description: 'One point per located open case, with its time status; for the same callers as the board.',
+    ok: [{ status: 200, description: 'The points.', schema: 'BoardMap' }],
+    problems: [...SIGNED_IN, 404],
+  },
+  escalations: {
+    tag: 'Queries',
+    summary: 'The escalation feed of a territory',
+    description: 'The latest rung of the escalation ladder each open case of the territory has reached, latest first; for the same callers as the board.',
+    query: EscalationFeedQuery,
+    ok: [{ status: 200, description: 'The feed.', schema: 'EscalationFeed' }],
+    problems: [400, ...SIGNED_IN, 404],
+  },
+  cityDirectory: {
+    tag: 'Platform',
+    summary: 'The city’s names, time zone and map bounds',
+    description: 'The units above the grids, the departments, offices and categories with their names in Chinese and English: what a client needs to label the answers of the other operations. Any signed-in caller.',
+    ok: [{ status: 200, description: 'The directory.', schema: 'CityDirectory' }],
+    problems: SIGNED_IN,
+  },
+  cityOutlines: {
+    tag: 'Platform',
+    summary: 'The outlines of one layer of the city as GeoJSON',
+    description: 'Districts, subdistricts, communities or grids from the city configuration, simplified to about a metre, so a map needs no tile server. Any signed-in caller; cacheable for an hour.',
+    ok: [{ status: 200, description: 'A GeoJSON FeatureCollection.', schema: 'OutlineCollection', mediaType: 'application/geo+json' }],
+    problems: [...SIGNED_IN, 404],
+  },
   openapi: {
     tag: 'Platform',
     summary: 'This document',
@@ -133,4 +172,5 @@ export const PATH_PARAMETERS: Record<string, string> = {
   action: 'The action to take; its body is described with the request body.',
   unitId: 'A territorial unit’s or a department’s id, from the city configuration.',
   proxy: 'The Open311 resource and format, e.g. `requests.json`.',
+  level: 'A layer of the territory: `city`, `district`, `subdistrict`, `community` or `grid`.',
 };

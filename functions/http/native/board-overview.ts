@@ -1,0 +1,156 @@
+/**
+ * The command board of a territory, for its dispatchers and supervisors: how many open cases stand at each
+ * stage and supervising layer, the warning and overdue lists with the time left on the city's calendar, the
+ * open cases as points for the map, and the feed of escalations. All of it is computed from one read of the
+ * open cases' digests (`CaseStore.openCaseDigests`), filtered to the scope the path names.
+ */
+import { z } from 'zod';
+import type { CityContext } from '../../app/city-context.js';
+import { STAGES, type Stage } from '../../domain/case/events.js';
+import { LEVELS, type Level } from '../../domain/city/schema.js';
+import type { CaseStore, OpenCaseDigest } from '../../ports/case-store.js';
+import type { Clock } from '../../ports/clock.js';
+import { httpHandler } from '../handler.js';
+import { HttpProblem, fieldProblems } from '../problem.js';
+import { sharedOpenCaseReader } from './open-case-snapshot.js';
+import { makeTerritoryScope } from './territory-scope.js';
+
+export interface BoardOverviewDeps {
+  store: CaseStore;
+  city: CityContext;
+  clock: Clock;
+}
+
+export const BoardSummaryQuery = z.object({
+  limit: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(200, 'at most 200').default(50).meta({ description: 'How many cases each of the warning and overdue lists holds at most (nearest deadline first).' }),
+});
+export const EscalationFeedQuery = z.object({
+  limit: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(200, 'at most 200').default(30).meta({ description: 'How many escalations to return, latest first.' }),
+});
+
+/** Red, yellow, green: past the deadline or on the overdue board; on the warning board; neither. */
+export type TimeStatus = 'overdue' | 'warning' | 'onTrack';
+
+export function timeStatusOf(digest: OpenCaseDigest, now: number): TimeStatus {
+  if (digest.boardStatus === 'overdue' || (digest.nextDueAt !== undefined && Date.parse(digest.nextDueAt) < now)) return 'overdue';
+  return digest.boardStatus === 'warning' ? 'warning' : 'onTrack';
+}
+
+const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+
+export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
+  const scope = makeTerritoryScope(deps.city);
+  const readOpenCases = sharedOpenCaseReader(deps.store);
+  const { calendar } = deps.city;
+
+  const casesOf = async (scopeId: string) => {
+    const inScope = scope.inScope(scopeId);
+    return (await readOpenCases()).filter(inScope);
+  };
+
+  const listItem = (digest: OpenCaseDigest, status: TimeStatus, now: number) => {
+    const kind = digest.timeKind ?? 'working';
+    return {
+      id: digest.id,
+      stage: digest.stage,
+      categoryCode: digest.categoryCode,
+      ...(digest.leadId ? { leadId: digest.leadId } : {}),
+      supervisingLayer: digest.supervisingLayer,
+      supervisingUnitId: digest.supervisingUnitId,
+      status,
+      ...(digest.nextDueAt ? { nextDueAt: digest.nextDueAt, timeLeft: { ms: calendar.between(now, Date.parse(digest.nextDueAt), kind), kind } } : {}),
+      ...(digest.escalation.rung ? { rung: digest.escalation.rung } : {}),
+      receivedAt: digest.receivedAt,
+    };
+  };
+
+  const summary = httpHandler({
+    auth: 'required',
+    async run({ principal, pathParameters, query }) {
+      const scopeId = scope.boardScope(principal!, pathParameters.unitId ?? '');
+      const parsed = BoardSummaryQuery.safeParse(query);
+      if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
+      const now = deps.clock.now();
+      const cases = await casesOf(scopeId);
+      const byStage = zeroes<Stage>(STAGES);
+      const byLayer = zeroes<Level>(LEVELS);
+      const byStatus = zeroes<TimeStatus>(['onTrack', 'warning', 'overdue']);
+      const matrix = new Map<string, number>();
+      const lists: Record<'warning' | 'overdue', { digest: OpenCaseDigest; due: number }[]> = { warning: [], overdue: [] };
+      for (const digest of cases) {
+        const status = timeStatusOf(digest, now);
+        byStage[digest.stage] += 1;
+        byLayer[digest.supervisingLayer] += 1;
+        byStatus[status] += 1;
+        const cell = `${digest.stage}|${digest.supervisingLayer}`;
+        matrix.set(cell, (matrix.get(cell) ?? 0) + 1);
+        if (status !== 'onTrack') lists[status].push({ digest, due: digest.nextDueAt ? Date.parse(digest.nextDueAt) : Number.POSITIVE_INFINITY });
+      }
+      const top = (entries: { digest: OpenCaseDigest; due: number }[], status: TimeStatus) =>
+        entries
+          .sort((a, b) => a.due - b.due || (a.digest.id < b.digest.id ? -1 : 1))
+          .slice(0, parsed.data.limit)
+          .map(({ digest }) => listItem(digest, status, now));
+      return {
+        body: {
+          scopeUnitId: scopeId,
+          asOf: new Date(now).toISOString(),
+          timeZone: calendar.timeZone,
+          total: cases.length,
+          byStatus,
+          byStage,
+          byLayer,
+          byStageAndLayer: [...matrix].map(([cell, count]) => {
+            const [stage, layer] = cell.split('|') as [Stage, Level];
+            return { stage, layer, count };
+          }),
+          warning: top(lists.warning, 'warning'),
+          overdue: top(lists.overdue, 'overdue'),
+        },
+      };
+    },
+  });
+
+  const map = httpHandler({
+    auth: 'required',
+    async run({ principal, pathParameters }) {
+      const scopeId = scope.boardScope(principal!, pathParameters.unitId ?? '');
+      const now = deps.clock.now();
+      const cases = await casesOf(scopeId);
+      const points = [];
+      for (const digest of cases) {
+        if (!digest.location) continue;
+        points.push({ id: digest.id, lon: digest.location.lon, lat: digest.location.lat, status: timeStatusOf(digest, now), stage: digest.stage });
+      }
+      return { body: { scopeUnitId: scopeId, asOf: new Date(now).toISOString(), withoutLocation: cases.length - points.length, points } };
+    },
+  });
+
+  const escalations = httpHandler({
+    auth: 'required',
+    async run({ principal, pathParameters, query }) {
+      const scopeId = scope.boardScope(principal!, pathParameters.unitId ?? '');
+      const parsed = EscalationFeedQuery.safeParse(query);
+      if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
+      const now = deps.clock.now();
+      const items = (await casesOf(scopeId))
+        .filter((digest) => digest.escalation.rung !== undefined && digest.escalation.lastAt !== undefined)
+        .sort((a, b) => Date.parse(b.escalation.lastAt!) - Date.parse(a.escalation.lastAt!) || (a.id < b.id ? -1 : 1))
+        .slice(0, parsed.data.limit)
+        .map((digest) => ({
+          caseId: digest.id,
+          rung: digest.escalation.rung!,
+          at: digest.escalation.lastAt!,
+          stage: digest.stage,
+          categoryCode: digest.categoryCode,
+          ...(digest.leadId ? { leadId: digest.leadId } : {}),
+          supervisingLayer: digest.supervisingLayer,
+          supervisingUnitId: digest.supervisingUnitId,
+          status: timeStatusOf(digest, now),
+        }));
+      return { body: { scopeUnitId: scopeId, asOf: new Date(now).toISOString(), items } };
+    },
+  });
+
+  return { summary, map, escalations };
+}

@@ -1,0 +1,79 @@
+/**
+ * The city as a client needs it to draw and label what the API answers: its time zone and locale, its map
+ * bounds, the names of units, departments, offices and categories (`GET /city`), and the outlines of one
+ * layer of its territory as GeoJSON (`GET /city/outlines/{level}`), simplified and built once per process.
+ * Grids are left out of the directory (a city has thousands; their outlines carry their ids) — a grid's name
+ * is its community's plus its number.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { CityContext } from '../../app/city-context.js';
+import { LEVELS, type Level } from '../../domain/city/schema.js';
+import { httpHandler } from '../handler.js';
+import { HttpProblem } from '../problem.js';
+import { simplifyArea, type AreaGeometry } from './outline-geometry.js';
+
+/** About two metres: invisible at any zoom a city map is read at, and it removes collinear vertices. */
+const TOLERANCE_DEGREES = 0.00002;
+/** Boundaries change with a new city file, i.e. a deploy; a browser may keep them for the session. */
+const OUTLINE_CACHE = 'private, max-age=3600';
+
+export const OutlineLevel = z.enum(LEVELS);
+
+export function makeCityDirectoryHandlers(deps: { city: CityContext }) {
+  const { city } = deps.city;
+  let directoryBody: unknown;
+  const outlines = new Map<Level, { body: unknown; etag: string }>();
+
+  const buildDirectory = () => {
+    const bbox = deps.city.grids.bbox;
+    return {
+      id: city.id,
+      name: city.name,
+      locale: city.locale,
+      timeZone: city.calendar.timeZone,
+      ...(bbox ? { bounds: { west: bbox[0], south: bbox[1], east: bbox[2], north: bbox[3] } } : {}),
+      levels: LEVELS,
+      units: city.units.filter((unit) => unit.level !== 'grid').map((unit) => ({ id: unit.id, level: unit.level, name: unit.name, ...(unit.parentId ? { parentId: unit.parentId } : {}) })),
+      departments: city.departments.map((department) => ({ id: department.id, level: department.level, platform: department.platform, name: department.name, supervisorId: department.supervisorId })),
+      offices: city.offices.map((office) => ({ id: office.id, role: office.role, unitId: office.unitId, name: office.name })),
+      categories: city.categories.map((category) => ({ code: category.code, kind: category.kind, name: category.name, group: category.group })),
+    };
+  };
+
+  const buildOutlines = (level: Level) => {
+    const features = city.units
+      .filter((unit) => unit.level === level && unit.boundary)
+      .map((unit) => ({
+        type: 'Feature' as const,
+        id: unit.id,
+        properties: { id: unit.id, ...(unit.parentId ? { parentId: unit.parentId } : {}), ...(level === 'grid' ? {} : { name: unit.name }) },
+        geometry: simplifyArea(unit.boundary as AreaGeometry, TOLERANCE_DEGREES),
+      }));
+    const body = { type: 'FeatureCollection' as const, level, features };
+    return { body, etag: `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"` };
+  };
+
+  const directory = httpHandler({
+    auth: 'required',
+    run() {
+      directoryBody ??= buildDirectory();
+      return Promise.resolve({ body: directoryBody, headers: { 'cache-control': OUTLINE_CACHE } });
+    },
+  });
+
+  const outline = httpHandler({
+    auth: 'required',
+    run({ pathParameters }) {
+      const parsed = OutlineLevel.safeParse(pathParameters.level);
+      if (!parsed.success) {
+        throw new HttpProblem(404, `there is no layer "${pathParameters.level ?? ''}"; layers: ${LEVELS.join(', ')}`, { code: 'UnknownLevel' });
+      }
+      let built = outlines.get(parsed.data);
+      if (!built) outlines.set(parsed.data, (built = buildOutlines(parsed.data)));
+      return Promise.resolve({ body: built.body, headers: { 'content-type': 'application/geo+json; charset=utf-8', 'cache-control': OUTLINE_CACHE, etag: built.etag } });
+    },
+  });
+
+  return { directory, outline };
+}
