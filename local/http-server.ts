@@ -11,6 +11,7 @@ import type { Context } from 'aws-lambda';
 import { createJwtVerifier, TokenRejected } from '../functions/adapters/jwt/jwt-verifier.js';
 import { MAX_BODY_BYTES, problemResult, type HttpEvent, type HttpResult } from '../functions/http/handler.js';
 import { makeBoardOverviewHandlers } from '../functions/http/native/board-overview.js';
+import { makeCaseActionsHandler } from '../functions/http/native/case-actions.js';
 import { makeCaseHandlers } from '../functions/http/native/cases.js';
 import { makeCityDirectoryHandlers } from '../functions/http/native/city-directory.js';
 import { makeHealthHandler } from '../functions/http/native/health.js';
@@ -105,6 +106,7 @@ export async function startLocalHttpServer(platform: LocalPlatform, issuer: Loca
     escalations: overview.escalations,
     cityDirectory: cityDirectory.directory,
     cityOutlines: cityDirectory.outline,
+    caseActions: makeCaseActionsHandler({ service: platform.service, city: platform.city }),
   };
   const users = platform.city.city.users;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;

@@ -9,7 +9,7 @@ export interface RouteSpec {
   path: string;
   handler:
     | 'health' | 'intake' | 'getCase' | 'act' | 'inbox' | 'board' | 'appraisal' | 'openapi' | 'docs' | 'follow' | 'rate' | 'open311'
-    | 'boardSummary' | 'boardMap' | 'escalations' | 'cityDirectory' | 'cityOutlines';
+    | 'boardSummary' | 'boardMap' | 'escalations' | 'cityDirectory' | 'cityOutlines' | 'caseActions';
   auth: 'jwt' | 'none';
 }
 
@@ -27,6 +27,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/board/{unitId}/escalations', handler: 'escalations', auth: 'jwt' },
   { method: 'GET', path: '/city', handler: 'cityDirectory', auth: 'jwt' },
   { method: 'GET', path: '/city/outlines/{level}', handler: 'cityOutlines', auth: 'jwt' },
+  { method: 'GET', path: '/cases/{caseId}/actions', handler: 'caseActions', auth: 'jwt' },
   // The API's own description is public: a client reads it before it has a token.
   { method: 'GET', path: '/openapi.json', handler: 'openapi', auth: 'none' },
   { method: 'GET', path: '/docs', handler: 'docs', auth: 'none' },

@@ -107,3 +107,12 @@ export const OutlineCollection = z
     ),
   })
   .meta({ description: 'GeoJSON (RFC 7946) outlines of one layer, coordinates rounded to about a metre and thinned.' });
+
+export const AvailableActions = z
+  .object({
+    caseId: z.string(),
+    version: z.number().int().min(1),
+    stage: z.enum(STAGES),
+    actions: z.array(z.object({ action: z.string(), requires: z.array(z.string()).meta({ description: 'Required fields; `a|b` means either.' }) })),
+  })
+  .meta({ description: 'What the caller may do with the case in its current stage.' });

@@ -8,7 +8,7 @@ import { PERSON_ACTIONS, IntakeBody } from '../native/schemas.js';
 import { ROUTES, type RouteSpec } from '../routes.js';
 import { ACTION_BODIES, type PersonAction } from './actions.js';
 import { AppraisalResult } from './appraisal-shape.js';
-import { BoardMap, BoardSummary, CityDirectory, EscalationFeed, OutlineCollection } from './board-shapes.js';
+import { AvailableActions, BoardMap, BoardSummary, CityDirectory, EscalationFeed, OutlineCollection } from './board-shapes.js';
 import { ActionResult, BoardPage, CaseView, Health, InboxItem, InboxPage, IntakeResult } from './case-shapes.js';
 import { RatingBody, TrackView } from '../native/track.js';
 import { jsonSchemaOf, parametersOf } from './json-schema.js';
@@ -30,7 +30,7 @@ const TAGS: Record<TagName, string> = {
 /** Component schemas, each a zod schema; the action bodies are added as `ActionBody.<action>`. */
 const SHAPES: Record<string, z.ZodType> = {
   IntakeBody, IntakeResult, CaseView, ActionResult, InboxItem, InboxPage, BoardPage, AppraisalResult, Health, ProblemDetails, RatingBody, TrackView,
-  BoardSummary, BoardMap, EscalationFeed, CityDirectory, OutlineCollection,
+  BoardSummary, BoardMap, EscalationFeed, CityDirectory, OutlineCollection, AvailableActions,
 };
 
 export const actionBodyName = (action: string) => `ActionBody.${action}`;

@@ -113,6 +113,14 @@ export const OPERATIONS: Record<RouteSpec['handler'], OperationDoc> = {
     ok: [{ status: 200, description: 'The feed.', schema: 'EscalationFeed' }],
     problems: [400, ...SIGNED_IN, 404],
   },
+  caseActions: {
+    tag: 'Cases',
+    summary: 'The actions the caller may take on a case now',
+    description:
+      'Read from the lifecycle’s transition table for the case’s stage, the caller’s role and unit, with the fields each action requires (alternatives joined by `|`). The lifecycle still judges each action when it is taken.',
+    ok: [{ status: 200, description: 'The actions.', schema: 'AvailableActions' }],
+    problems: [...SIGNED_IN, 404],
+  },
   cityDirectory: {
     tag: 'Platform',
     summary: 'The city’s names, time zone and map bounds',

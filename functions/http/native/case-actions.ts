@@ -1,0 +1,39 @@
+/**
+ * The actions the caller may take on a case now, read from the lifecycle's own transition table: the stage,
+ * the caller's role, and for a unit's actions whether the caller's unit leads or co-handles the case. A
+ * client shows these and no others; the lifecycle still judges each action when it is taken (a verification
+ * by a grid worker of another grid, a deadline in the past), so this is a menu, not a permission.
+ */
+import type { CaseService } from '../../app/case-service.js';
+import type { CityContext } from '../../app/city-context.js';
+import type { CaseState } from '../../domain/case/case-state.js';
+import { TRANSITIONS } from '../../domain/case/transitions.js';
+import { httpHandler } from '../handler.js';
+import { HttpProblem } from '../problem.js';
+import type { Principal } from '../principal.js';
+import { PERSON_ACTIONS } from './schemas.js';
+import { cityUnitIdOf } from './territory-scope.js';
+import { maySee } from './visibility.js';
+
+export function availableActions(principal: Principal, state: CaseState) {
+  return PERSON_ACTIONS.filter((action) => {
+    const transition = TRANSITIONS[action];
+    if (!transition.from.includes(state.stage) || !transition.actors.includes(principal.role)) return false;
+    if (transition.unit === 'lead') return principal.unitId !== undefined && state.leadId === principal.unitId;
+    if (transition.unit === 'leadOrCoHandler') return principal.unitId !== undefined && (state.leadId === principal.unitId || state.coHandlerIds.includes(principal.unitId));
+    return true;
+  }).map((action) => ({ action, requires: [...TRANSITIONS[action].requires] }));
+}
+
+export function makeCaseActionsHandler(deps: { service: CaseService; city: CityContext }) {
+  const cityUnitId = cityUnitIdOf(deps.city);
+  return httpHandler({
+    auth: 'required',
+    async run({ principal, pathParameters }) {
+      const caseId = pathParameters.caseId ?? '';
+      const loaded = await deps.service.load(caseId);
+      if (!maySee(principal!, loaded.state, loaded.events, cityUnitId)) throw new HttpProblem(403, `case ${caseId} is not visible to you`, { code: 'NotYourCase' });
+      return { body: { caseId, version: loaded.state.version, stage: loaded.state.stage, actions: availableActions(principal!, loaded.state) } };
+    },
+  });
+}
