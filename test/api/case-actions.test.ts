@@ -40,6 +40,14 @@ describe('GET /cases/{caseId}/actions', () => {
     expect(await actionsOf('staff-chen')).toEqual(['noteProgress', 'reportResult', 'requestExtension', 'requestSuspension', 'return']);
     const menu = await api.request('GET', `/cases/${caseId}/actions`, { token: tokens['staff-chen'] });
     expect(menu.json.actions.find((entry: { action: string }) => entry.action === 'return').requires).toEqual(['reason', 'legalBasis']);
+    // Accepted: only the handling deadline runs, with working time left that shrinks as the clock moves.
+    const [handle] = menu.json.deadlines;
+    expect(menu.json.deadlines).toHaveLength(1);
+    expect(handle).toMatchObject({ name: 'handle', timeLeft: { kind: 'working' } });
+    expect(handle.timeLeft.ms).toBeGreaterThan(0);
+    await api.clock.advanceBy(3_600_000, () => api.platform.workflow.idle());
+    const later = await api.request('GET', `/cases/${caseId}/actions`, { token: tokens['staff-chen'] });
+    expect(later.json.deadlines[0].timeLeft.ms).toBe(handle.timeLeft.ms - 3_600_000);
   });
 
   it('refuses callers who may not see the case, and unknown cases', async () => {

@@ -113,6 +113,17 @@ export const AvailableActions = z
     caseId: z.string(),
     version: z.number().int().min(1),
     stage: z.enum(STAGES),
+    asOf: instant('The platform’s clock when the menu was read.'),
     actions: z.array(z.object({ action: z.string(), requires: z.array(z.string()).meta({ description: 'Required fields; `a|b` means either.' }) })),
+    deadlines: z
+      .array(
+        z.object({
+          name: z.enum(['accept', 'handle', 'step']).meta({ description: '`step` is the command centre’s own step (dispatch decision, arbitration, verification …).' }),
+          step: z.string().optional(),
+          dueAt: instant(),
+          timeLeft: z.object({ ms: z.number().meta({ description: 'Negative once passed.' }), kind: z.enum(['working', 'natural']) }),
+        }),
+      )
+      .meta({ description: 'The running deadlines with the time left on the city’s working calendar; none while the clock is suspended.' }),
   })
-  .meta({ description: 'What the caller may do with the case in its current stage.' });
+  .meta({ description: 'What the caller may do with the case in its current stage, and by when.' });
