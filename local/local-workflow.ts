@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { executionName, supervisionInput, type SupervisionPlan, type Workflow } from '../functions/ports/workflow.js';
+import { executionName, supervisionInput, type ExecutionStatus, type SupervisionPlan, type Workflow } from '../functions/ports/workflow.js';
 import type { LocalClock, Timer } from './clock.js';
 
 /** Step Functions' maximum duration of a Standard execution. */
@@ -191,6 +191,16 @@ export class LocalWorkflow implements Workflow {
 
   get allExecutions(): ExecutionRecord[] {
     return [...this.executions.values()];
+  }
+
+  runningExecutionNames(): Promise<Set<string>> {
+    return Promise.resolve(new Set(this.allExecutions.filter((e) => e.status === 'running').map((e) => e.name)));
+  }
+
+  executionStatus(caseId: string, generation: number, epoch: number): Promise<ExecutionStatus> {
+    const status = this.execution(caseId, generation, epoch)?.status;
+    // An aborted execution (a stopped process) supervises nothing, like a failed one.
+    return Promise.resolve(status === undefined ? 'absent' : status === 'running' || status === 'succeeded' ? status : 'failed');
   }
 
   /** Executions currently waiting for a change or a milestone. */

@@ -27,6 +27,20 @@ export interface Workflow {
   startSupervision(caseId: string, generation?: number, epoch?: number): Promise<void>;
   /** Completes the workflow's wait with a new plan. A token that already completed or timed out is ignored. */
   completeWait(taskToken: string, plan: SupervisionPlan): Promise<void>;
+  /** The names of every execution running now: one listing, so the reconciler need not ask case by case. */
+  runningExecutionNames(): Promise<Set<string>>;
+  /** How the execution of that name went; `absent` when none was ever started under it. */
+  executionStatus(caseId: string, generation: number, epoch: number): Promise<ExecutionStatus>;
+}
+
+/** `failed` covers every way an execution ends without success: failed, timed out, aborted. */
+export type ExecutionStatus = 'running' | 'succeeded' | 'failed' | 'absent';
+
+/** The parts of an execution name (`executionName`'s inverse); undefined for a name it cannot have made. */
+export function parseExecutionName(name: string): { caseId: string; generation: number; epoch: number } | undefined {
+  const match = /^([^.]+)(?:\.r([1-9]\d*))?(?:\.g([2-9]|[1-9]\d+))?$/.exec(name);
+  if (!match?.[1]) return undefined;
+  return { caseId: match[1], epoch: match[2] ? Number(match[2]) : 0, generation: match[3] ? Number(match[3]) : 1 };
 }
 
 export function executionName(caseId: string, generation = 1, epoch = 0): string {
