@@ -1,0 +1,100 @@
+/**
+ * Per Lambda function: the minified bundle's size and its cold initialisation time, built with the very
+ * settings the CDK construct uses (`infra/bundling.ts`) and loaded the way Lambda's Node.js runtime loads a
+ * handler module, in a fresh Node process each run (median of RUNS). The city-reading functions get the demo
+ * city's runtime file beside the bundle, as deployed.
+ *
+ *   npm run bench:bundles [-- --runs 9] [-- --city cities/kaifeng-demo.json] [-- --only health,intake]
+ *
+ * Aim (issue 5): every bundle ≤ 500 KB and every median init ≤ 150 ms on this machine.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { ENTRY_POINTS } from '../functions/aws/entry-points.js';
+import { BUNDLE } from '../infra/bundling.js';
+import { prepareCity } from '../infra/city-artifact.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, city: { type: 'string', default: 'cities/kaifeng-demo.json' }, only: { type: 'string' } } });
+const ONLY = values.only ? new Set(values.only.split(',')) : undefined;
+const RUNS = Number(values.runs);
+const AIM_BYTES = 500 * 1024;
+const AIM_MS = 150;
+const OUT = resolve('bench/results/bundles');
+
+/** What the construct sets, with stand-in values: nothing is called at init, only parsed and built. */
+const LAMBDA_ENV: Record<string, string> = {
+  AWS_REGION: 'ap-east-1',
+  AWS_DEFAULT_REGION: 'ap-east-1',
+  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'example',
+  AWS_SESSION_TOKEN: 'example',
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+  NODE_OPTIONS: '--enable-source-maps=false',
+  TABLE_NAME: 'civic-loop-cases',
+  STATE_MACHINE_ARN: 'arn:aws:states:ap-east-1:123456789012:stateMachine:CaseSupervision',
+  STATE_MACHINE_ALIAS_ARN: 'arn:aws:states:ap-east-1:123456789012:stateMachine:CaseSupervision:live',
+  NOTICE_TOPIC_ARN_PREFIX: 'arn:aws:sns:ap-east-1:123456789012:CivicLoop-',
+  API_URL: 'https://api.example.org',
+  CITY_FILE: BUNDLE.cityFileName,
+  POWERTOOLS_SERVICE_NAME: 'civic-loop',
+  POWERTOOLS_METRICS_NAMESPACE: 'CivicLoop',
+};
+
+/** Imports the bundle as the runtime does and prints how long the import (the whole init) took. */
+const LOADER = `const t0 = performance.now(); const m = await import(process.argv[1]); if (typeof m.handler !== 'function') throw new Error('no handler export'); process.stdout.write(String(performance.now() - t0));`;
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+async function main(): Promise<void> {
+  const city = prepareCity(values.city);
+  rmSync(OUT, { recursive: true, force: true });
+  const rows: { name: string; kb: number; initMs: number; minMs: number; ok: boolean }[] = [];
+  for (const entry of ENTRY_POINTS.filter((e) => !ONLY || ONLY.has(e.name))) {
+    const dir = join(OUT, entry.name);
+    mkdirSync(dir, { recursive: true });
+    const outfile = join(dir, 'index.mjs');
+    await build({
+      entryPoints: [resolve(`functions/aws/entries/${entry.name}.ts`)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: BUNDLE.target,
+      format: BUNDLE.format,
+      minify: BUNDLE.minify,
+      sourcemap: BUNDLE.sourcemap,
+      mainFields: [...BUNDLE.mainFields],
+      banner: { js: BUNDLE.banner },
+      alias: { ...BUNDLE.alias },
+      logLevel: 'error',
+    });
+    if (entry.uses.includes('city')) copyFileSync(city.runtimeFile, join(dir, BUNDLE.cityFileName));
+    const bytes = statSync(outfile).size;
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', LOADER, outfile], { env: { ...LAMBDA_ENV, PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+      times.push(Number(out));
+    }
+    const initMs = median(times);
+    rows.push({ name: entry.name, kb: bytes / 1024, initMs, minMs: Math.min(...times), ok: bytes <= AIM_BYTES && initMs <= AIM_MS });
+  }
+  console.log(`Node ${process.version}, ${RUNS} fresh processes per function, city ${values.city} (${(statSync(city.runtimeFile).size / 1e6).toFixed(2)} MB runtime file)\n`);
+  console.log('function          bundle KB   init median ms   init min ms   within aim');
+  for (const row of rows) {
+    console.log(`${row.name.padEnd(16)} ${row.kb.toFixed(1).padStart(10)} ${row.initMs.toFixed(1).padStart(16)} ${row.minMs.toFixed(1).padStart(13)}   ${row.ok ? 'yes' : 'NO'}`);
+  }
+  const worst = rows.reduce((a, b) => (b.initMs > a.initMs ? b : a));
+  const largest = rows.reduce((a, b) => (b.kb > a.kb ? b : a));
+  console.log(`\nlargest bundle ${largest.name} ${largest.kb.toFixed(1)} KB (aim ≤ ${AIM_BYTES / 1024}); slowest init ${worst.name} ${worst.initMs.toFixed(1)} ms (aim ≤ ${AIM_MS})`);
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, runs: RUNS, rows }, null, 2));
+}
+
+await main();

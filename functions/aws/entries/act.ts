@@ -1,0 +1,6 @@
+/** `POST /cases/{caseId}/actions/{action}`: the native API's case handler, on the AWS composition root. */
+import { makeCaseHandlers } from '../../http/native/cases.js';
+import { observed } from '../observability.js';
+import { city, service } from '../platform.js';
+
+export const handler = observed(makeCaseHandlers({ service: service(), city: city() }).act);

@@ -1,0 +1,6 @@
+/** `GET /board/{unitId}`: a query on the table's indexes. */
+import { makeQueryHandlers } from '../../http/native/queries.js';
+import { observed } from '../observability.js';
+import { city, store, systemClock } from '../platform.js';
+
+export const handler = observed(makeQueryHandlers({ store: store(), city: city(), clock: systemClock }).board);

@@ -1,0 +1,47 @@
+/**
+ * The city file, checked once at synth and turned into the runtime file the functions read
+ * (`functions/aws/runtime-city.ts`). A city that fails any check fails the synth with every problem by
+ * path, so a bad configuration never reaches a deployed function.
+ *
+ * The runtime file is cached by the city file's SHA-256 (`.cache/` under the output folder's parent):
+ * full validation of a real city takes seconds, and an unchanged city need not be checked twice.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatOfFileName, loadCityConfig } from '../functions/domain/city/load.js';
+import type { CityConfig } from '../functions/domain/city/schema.js';
+import { readRuntimeCity, runtimeCityOf } from '../functions/aws/runtime-city.js';
+
+export interface PreparedCity {
+  /** Absolute path of the runtime file to ship beside each bundle. */
+  runtimeFile: string;
+  sha256: string;
+  city: CityConfig;
+}
+
+export class CityConfigurationError extends Error {
+  override readonly name = 'CityConfigurationError';
+}
+
+const DEFAULT_CACHE = resolve('node_modules/.cache/civic-loop');
+
+export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): PreparedCity {
+  const text = readFileSync(cityFile, 'utf8');
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const runtimeFile = join(cacheDir, `city-${sha256.slice(0, 32)}.json`);
+  if (existsSync(runtimeFile)) return { runtimeFile, sha256, city: readRuntimeCity(runtimeFile).city };
+
+  const loaded = loadCityConfig(text, formatOfFileName(cityFile));
+  if (!loaded.ok) {
+    const shown = loaded.problems.slice(0, 20).map((problem) => `  ${problem.path}: ${problem.message}`);
+    const more = loaded.problems.length > 20 ? [`  … and ${loaded.problems.length - 20} more (npm run validate-city -- ${cityFile})`] : [];
+    throw new CityConfigurationError(`the city file ${cityFile} has ${loaded.problems.length} problem(s):\n${[...shown, ...more].join('\n')}`);
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  // Written under a temporary name and renamed, so a synth killed half-way never leaves a truncated cache.
+  const partial = `${runtimeFile}.${process.pid}.tmp`;
+  writeFileSync(partial, JSON.stringify(runtimeCityOf(loaded.city, sha256)));
+  renameSync(partial, runtimeFile);
+  return { runtimeFile, sha256, city: loaded.city };
+}
