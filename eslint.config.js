@@ -13,7 +13,7 @@ const noOutside = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'dist/', 'coverage/', '.data/', 'eslint.config.js'] },
+  { ignores: ['node_modules/', 'cdk.out/', 'dist/', 'console/dist/', 'coverage/', '.data/', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -21,6 +21,7 @@ import { makeOpen311Handler } from '../functions/http/open311/lambda.js';
 import { makeOpenApiHandlers } from '../functions/http/openapi/handlers.js';
 import { HttpProblem } from '../functions/http/problem.js';
 import { matchPath, ROUTES } from '../functions/http/routes.js';
+import { consoleFiles } from './console-files.js';
 import type { LocalIssuer } from './issuer.js';
 import { createRateLimiter, type RateLimit } from './rate-limit.js';
 import type { LocalPlatform } from './platform.js';
@@ -65,6 +66,8 @@ export interface LocalHttpOptions {
   open311ApiKeys?: Record<string, string>;
   /** Per-caller throttling, as the HTTP API stage's on AWS; absent: none (tests and benchmarks). */
   rateLimit?: RateLimit;
+  /** The built console (console/dist), served under /console/; absent: not served. */
+  consoleDir?: string;
 }
 
 export async function startLocalHttpServer(platform: LocalPlatform, issuer: LocalIssuer, options: LocalHttpOptions = {}): Promise<LocalHttpServer> {
@@ -110,6 +113,7 @@ export async function startLocalHttpServer(platform: LocalPlatform, issuer: Loca
   };
   const users = platform.city.city.users;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
+  const serveConsole = options.consoleDir ? consoleFiles(options.consoleDir) : undefined;
 
   const server = createServer((request, response) => {
     void (async () => {
@@ -134,6 +138,7 @@ export async function startLocalHttpServer(platform: LocalPlatform, issuer: Loca
           }
         }
         if (await serveLocalOnly(method, url, request, response)) return;
+        if (serveConsole && (await serveConsole(method, url.pathname, response))) return;
         const match = ROUTES.map((route) => ({ route, params: route.method === method || route.method === 'ANY' ? matchPath(route.path, url.pathname) : undefined })).find((m) => m.params);
         if (!match) {
           const known = ROUTES.some((route) => matchPath(route.path, url.pathname));

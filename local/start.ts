@@ -6,13 +6,15 @@
  * they are sent until stopped. `--check` starts, reports and exits (a smoke test). `--demo-traffic` adds a
  * seeded stream of cases worked by simulated units and centre (`--demo-rate`, cases per clock hour).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readCityFile } from '../functions/adapters/city-file.js';
 import { yearsMissingHolidayData } from '../functions/domain/calendar/working-calendar.js';
 import { summarizeCity } from '../functions/domain/city/summary.js';
 import { ScaledClock } from './clock.js';
+import { CONSOLE_PATH } from './console-files.js';
 import { startDemoTraffic, type DemoTraffic } from './demo-traffic.js';
 import { startLocalHttpServer } from './http-server.js';
 import { LocalIssuer } from './issuer.js';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
   },
   allowPositionals: false,
 });
+const CONSOLE_DIST = fileURLToPath(new URL('../console/dist', import.meta.url));
 const cityFile = values.city ?? process.env.CITY_FILE ?? 'cities/kaifeng-demo.json';
 const speed = Number(values.speed);
 if (!(speed > 0)) {
@@ -83,6 +86,8 @@ const http = await startLocalHttpServer(platform, issuer, {
   open311ApiKeys: { [OPEN311_DEMO_KEY]: 'Demo citizen app' },
   // As a city's HTTP API stage would throttle: generous for people and apps, a stop for runaway clients.
   rateLimit: { ratePerSecond: 100, burst: 200 },
+  // Built by `npm start`'s prestart step (console/build.ts) when missing or stale.
+  consoleDir: CONSOLE_DIST,
 });
 saveClock();
 setInterval(saveClock, 5_000).unref();
@@ -106,6 +111,7 @@ line('clock', `${new Date(clock.now()).toISOString()}, ×${speed} (a 7-hour work
 line('outbox', dataDir ? join(dataDir, 'outbox.jsonl') : 'in memory');
 line('open cases', `${platform.resumed} resumed from the store`);
 line('HTTP API', `${http.url}  (GET /healthz, POST /cases, GET /cases/{id}, POST /cases/{id}/actions/{action},\n                     GET /units/{id}/inbox, GET /board/{unitId}?status=warning|overdue, GET /appraisal?month=YYYY-MM)`);
+line('console', existsSync(join(CONSOLE_DIST, 'index.html')) ? `${http.url}${CONSOLE_PATH}  (sign in as any demo user below)` : `not built: run npm run build:console, then open ${http.url}${CONSOLE_PATH}`);
 line('API reference', `${http.url}/docs  (OpenAPI 3.1: ${http.url}/openapi.json)`);
 line('Open311', `${http.url}/open311/v2/discovery.json (api_key for POST: ${OPEN311_DEMO_KEY})`);
 line('citizens', `${http.url}/track/{caseId}?phone=<last 4 digits> to follow a case; POST .../rating to rate it`);
@@ -118,7 +124,7 @@ console.log('Try it:');
 console.log(`  TOKEN=$(curl -s -X POST ${http.url}/local/token -H 'content-type: application/json' -d '{"userId":"${city.users.find((u) => u.role === 'citizen')?.id ?? ''}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')`);
 console.log(`  curl -s -X POST ${http.url}/cases -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
 console.log(`    -d '{"channel":"app","categoryCode":"S0102","description":"Rubbish by the gate","location":{"lon":114.35,"lat":34.80}}'`);
-console.log(values['demo-traffic'] ? 'Not yet served: the console arrives with the next steps.' : 'Demo traffic: add --demo-traffic (and --demo-rate <cases per clock hour>). The console arrives with the next steps.');
+if (!values['demo-traffic']) console.log('Demo traffic: add --demo-traffic (and --demo-rate <cases per clock hour>).');
 
 if (values.check) {
   saveClock();
