@@ -7,5 +7,7 @@ export default defineConfig({
     // Two cores on CI: threads keep memory low and start fast.
     pool: 'threads',
     testTimeout: 20_000,
+    // Builds the console for the browser tests when it is missing or stale (a no-op otherwise).
+    globalSetup: ['test/browser/global-setup.ts'],
   },
 });

@@ -25,9 +25,10 @@ const formatMetric = (value: number | null | undefined, metric: string) =>
 export function AppraisalPage({ month: given }: { month?: string }) {
   const { t, timeZone, session } = useApp();
   const names = useNames();
-  const month = given ?? monthIn(timeZone);
   const [trendUnit, setTrendUnit] = useState<string | undefined>(undefined);
-  const table = useFetch(month, () => api.get<AppraisalResult>(`/appraisal?month=${month}`));
+  // Without a month the API appraises the platform's current month (its clock may run ahead, locally).
+  const table = useFetch(given ?? 'current', () => api.get<AppraisalResult>(given ? `/appraisal?month=${given}` : '/appraisal'));
+  const month = given ?? table.data?.period?.label ?? monthIn(timeZone);
   if (session && !['dispatcher', 'supervisor', 'admin', 'unitHead'].includes(session.role)) return <p>{t.appraisal.notForRole}</p>;
 
   const metrics = METRIC_ORDER.filter((metric) => table.data?.units.some((unit) => metric in unit.metrics));
@@ -61,7 +62,7 @@ export function AppraisalPage({ month: given }: { month?: string }) {
         }}
       >
         <label for="appraisal-month">{t.appraisal.month}</label>
-        <input id="appraisal-month" name="month" type="month" defaultValue={month} />
+        <input id="appraisal-month" name="month" type="month" key={month} defaultValue={month} />
         <button type="submit">{t.appraisal.show}</button>
         <button type="button" onClick={exportCsv} disabled={!table.data}>
           {t.appraisal.csv}
