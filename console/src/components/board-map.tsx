@@ -1,7 +1,8 @@
 /**
  * The map of open cases: the city's own district and community outlines (grids from zoom 14) drawn on a
  * canvas from the API's GeoJSON — no tile server — and one circle per open case, coloured by time status.
- * Markers are updated in place on each refresh, so a board of 10,000 cases does not rebuild its map.
+ * Markers are updated in place on each refresh (the board reads the points), so a board of 10,000 cases
+ * does not rebuild its map.
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
@@ -19,9 +20,10 @@ interface Outlines {
 const COLOURS: Record<TimeStatus, string> = { onTrack: '#1a7f37', warning: '#9a6700', overdue: '#cf222e' };
 const GRID_ZOOM = 14;
 
-export function BoardMap({ path, pollMs }: { path: string; pollMs: number }) {
+export function BoardMap({ points }: { points: MapPoint[] | undefined }) {
   const { directory, t } = useApp();
   const container = useRef<HTMLDivElement>(null);
+  const drawn = useRef<{ map: L.Map; layer: L.LayerGroup; renderer: L.Renderer; markers: Map<string, { marker: L.CircleMarker; status: TimeStatus }> } | undefined>(undefined);
 
   useEffect(() => {
     if (!container.current || !directory) return;
@@ -53,44 +55,43 @@ export function BoardMap({ path, pollMs }: { path: string; pollMs: number }) {
     };
     map.on('zoomend', onZoom);
 
-    const markers = new Map<string, { marker: L.CircleMarker; status: TimeStatus }>();
-    const points = L.layerGroup().addTo(map);
-    const refresh = async () => {
-      const { points: latest } = await api.get<{ points: MapPoint[] }>(`${path}/map`);
-      if (stopped) return;
-      const seen = new Set<string>();
-      for (const point of latest) {
-        seen.add(point.id);
-        const known = markers.get(point.id);
-        if (known) {
-          if (known.status !== point.status) {
-            known.marker.setStyle({ color: COLOURS[point.status], fillColor: COLOURS[point.status] });
-            known.status = point.status;
-          }
-          continue;
-        }
-        const marker = L.circleMarker([point.lat, point.lon], { renderer, radius: 5, weight: 1, color: COLOURS[point.status], fillColor: COLOURS[point.status], fillOpacity: 0.8 });
-        marker.bindTooltip(`${point.id} · ${t.status[point.status] ?? point.status}`);
-        marker.on('click', () => navigate('case', point.id));
-        marker.addTo(points);
-        markers.set(point.id, { marker, status: point.status });
-      }
-      for (const [id, { marker }] of markers) {
-        if (!seen.has(id)) {
-          marker.remove();
-          markers.delete(id);
-        }
-      }
-      container.current?.setAttribute('data-points', String(markers.size));
-    };
-    void refresh().catch(() => undefined);
-    const timer = setInterval(() => void refresh().catch(() => undefined), pollMs);
+    drawn.current = { map, layer: L.layerGroup().addTo(map), renderer, markers: new Map() };
     return () => {
       stopped = true;
-      clearInterval(timer);
+      drawn.current = undefined;
       map.remove();
     };
-  }, [path, pollMs, directory]);
+  }, [directory]);
+
+  useEffect(() => {
+    const target = drawn.current;
+    if (!target || !points) return;
+    const { markers, layer, renderer } = target;
+    const seen = new Set<string>();
+    for (const point of points) {
+      seen.add(point.id);
+      const known = markers.get(point.id);
+      if (known) {
+        if (known.status !== point.status) {
+          known.marker.setStyle({ color: COLOURS[point.status], fillColor: COLOURS[point.status] });
+          known.status = point.status;
+        }
+        continue;
+      }
+      const marker = L.circleMarker([point.lat, point.lon], { renderer, radius: 5, weight: 1, color: COLOURS[point.status], fillColor: COLOURS[point.status], fillOpacity: 0.8 });
+      marker.bindTooltip(() => `${point.id} · ${t.status[markers.get(point.id)?.status ?? point.status] ?? point.status}`);
+      marker.on('click', () => navigate('case', point.id));
+      marker.addTo(layer);
+      markers.set(point.id, { marker, status: point.status });
+    }
+    for (const [id, { marker }] of markers) {
+      if (!seen.has(id)) {
+        marker.remove();
+        markers.delete(id);
+      }
+    }
+    container.current?.setAttribute('data-points', String(markers.size));
+  }, [points, directory]);
 
   return <div ref={container} class="map" role="region" aria-label={t.board.map} aria-describedby="map-help" />;
 }

@@ -11,7 +11,7 @@ import { ErrorMessage, Loading, StatusBadge } from '../components/status.js';
 import { formatInstant, formatTimeLeft } from '../format.js';
 import { fill } from '../i18n/index.js';
 import { href } from '../router.js';
-import type { BoardItem, BoardSummary, EscalationItem } from '../types.js';
+import type { BoardItem, BoardSummary, EscalationItem, MapPoint } from '../types.js';
 import { useFetch } from '../use-fetch.js';
 
 const BoardMap = lazy(() => import('../components/board-map.js').then((module) => ({ default: module.BoardMap })));
@@ -27,6 +27,9 @@ export function BoardPage() {
   const path = scopeId ? `/board/${encodeURIComponent(scopeId)}` : undefined;
   const summary = useFetch(path, () => api.get<BoardSummary>(`${path}/summary?limit=50`), { pollMs });
   const feed = useFetch(path, () => api.get<{ items: EscalationItem[] }>(`${path}/escalations?limit=30`), { pollMs });
+  // Asked for with the counts, not when the map's code has arrived: the three requests then share one
+  // read of the open cases on the server.
+  const points = useFetch(path, () => api.get<{ points: MapPoint[] }>(`${path}/map`), { pollMs });
 
   if (!scopeId) return <Loading />;
   return (
@@ -45,7 +48,9 @@ export function BoardPage() {
           <p class="muted small" id="map-help">
             {t.board.mapHelp}
           </p>
-          <Suspense fallback={<Loading />}>{path && <BoardMap path={path} pollMs={pollMs} />}</Suspense>
+          <Suspense fallback={<Loading />}>
+            <BoardMap points={points.data?.points} />
+          </Suspense>
         </section>
         <section aria-labelledby="feed-title" class="card feed">
           <h2 id="feed-title">{t.board.escalations}</h2>
