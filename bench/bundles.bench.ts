@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { ENTRY_POINTS } from '../functions/aws/entry-points.js';
+import { boundariesFileOf } from '../functions/aws/runtime-city.js';
 import { BUNDLE } from '../infra/bundling.js';
 import { prepareCity } from '../infra/city-artifact.js';
 
@@ -36,7 +37,6 @@ const LAMBDA_ENV: Record<string, string> = {
   AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
   NODE_OPTIONS: '--enable-source-maps=false',
   TABLE_NAME: 'civic-loop-cases',
-  STATE_MACHINE_ARN: 'arn:aws:states:ap-east-1:123456789012:stateMachine:CaseSupervision',
   STATE_MACHINE_ALIAS_ARN: 'arn:aws:states:ap-east-1:123456789012:stateMachine:CaseSupervision:live',
   NOTICE_TOPIC_ARN_PREFIX: 'arn:aws:sns:ap-east-1:123456789012:CivicLoop-',
   API_URL: 'https://api.example.org',
@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       logLevel: 'error',
     });
     if (entry.uses.includes('city')) copyFileSync(city.runtimeFile, join(dir, BUNDLE.cityFileName));
+    if (entry.uses.includes('city')) copyFileSync(city.boundariesFile, boundariesFileOf(join(dir, BUNDLE.cityFileName)));
     const bytes = statSync(outfile).size;
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {

@@ -1,9 +1,9 @@
 /**
- * The city file, checked once at synth and turned into the runtime file the functions read
+ * The city file, checked once at synth and turned into the runtime files the functions read
  * (`functions/aws/runtime-city.ts`). A city that fails any check fails the synth with every problem by
  * path, so a bad configuration never reaches a deployed function.
  *
- * The runtime file is cached by the city file's SHA-256 (`.cache/` under the output folder's parent):
+ * The runtime files are cached by the city file's SHA-256 (`.cache/` under the output folder's parent):
  * full validation of a real city takes seconds, and an unchanged city need not be checked twice.
  */
 import { createHash } from 'node:crypto';
@@ -11,11 +11,13 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { formatOfFileName, loadCityConfig } from '../functions/domain/city/load.js';
 import type { CityConfig } from '../functions/domain/city/schema.js';
-import { readRuntimeCity, runtimeCityOf } from '../functions/aws/runtime-city.js';
+import { boundariesFileOf, readRuntimeCity, runtimeFilesOf } from '../functions/aws/runtime-city.js';
 
 export interface PreparedCity {
-  /** Absolute path of the runtime file to ship beside each bundle. */
+  /** Absolute path of the runtime city file to ship beside each bundle that reads the city. */
   runtimeFile: string;
+  /** Absolute path of its boundaries file, for the bundles that locate points or draw outlines. */
+  boundariesFile: string;
   sha256: string;
   city: CityConfig;
 }
@@ -30,7 +32,8 @@ export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): Prepare
   const text = readFileSync(cityFile, 'utf8');
   const sha256 = createHash('sha256').update(text).digest('hex');
   const runtimeFile = join(cacheDir, `city-${sha256.slice(0, 32)}.json`);
-  if (existsSync(runtimeFile)) return { runtimeFile, sha256, city: readRuntimeCity(runtimeFile).city };
+  const boundariesFile = boundariesFileOf(runtimeFile);
+  if (existsSync(runtimeFile) && existsSync(boundariesFile)) return { runtimeFile, boundariesFile, sha256, city: readRuntimeCity(runtimeFile).city };
 
   const loaded = loadCityConfig(text, formatOfFileName(cityFile));
   if (!loaded.ok) {
@@ -39,9 +42,13 @@ export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): Prepare
     throw new CityConfigurationError(`the city file ${cityFile} has ${loaded.problems.length} problem(s):\n${[...shown, ...more].join('\n')}`);
   }
   mkdirSync(cacheDir, { recursive: true });
-  // Written under a temporary name and renamed, so a synth killed half-way never leaves a truncated cache.
-  const partial = `${runtimeFile}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify(runtimeCityOf(loaded.city, sha256)));
-  renameSync(partial, runtimeFile);
-  return { runtimeFile, sha256, city: loaded.city };
+  const files = runtimeFilesOf(loaded.city, sha256);
+  // Written under a temporary name and renamed, so a synth killed half-way never leaves a truncated cache;
+  // the boundaries first, since the city file's presence is what marks the pair as done.
+  for (const [path, content] of [[boundariesFile, files.boundaries], [runtimeFile, files.city]] as const) {
+    const partial = `${path}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify(content));
+    renameSync(partial, path);
+  }
+  return { runtimeFile, boundariesFile, sha256, city: loaded.city };
 }

@@ -8,7 +8,9 @@ import { executionName, parseExecutionName } from '../ports/workflow.js';
 import { stateMachineArns } from '../adapters/sfn/sfn-workflow.js';
 import { EnvironmentError, readEnv } from './env.js';
 import { apiKeyDigest, HashedApiKeys } from './open311-clients.js';
-import { readRuntimeCity, runtimeCityOf, RuntimeCityError } from './runtime-city.js';
+import { createCityContext } from '../app/city-context.js';
+import { loadRuntimeCity } from './city.js';
+import { boundariesFileOf, readRuntimeCity, RuntimeCityError, runtimeFilesOf, withBoundaries } from './runtime-city.js';
 import { topicArnResolver, topicsOfCity } from './topics.js';
 
 describe('the Lambda environment', () => {
@@ -71,18 +73,38 @@ describe('Open311 keys', () => {
   });
 });
 
-describe('the runtime city file', () => {
-  it('round-trips the parsed city, less the boundaries only validation reads', () => {
-    const city = tinyCity();
-    const dir = mkdtempSync(join(tmpdir(), 'civic-city-'));
-    writeFileSync(join(dir, 'city.json'), JSON.stringify(runtimeCityOf(city, 'abc')));
+describe('the runtime city files', () => {
+  const city = tinyCity();
+  const dir = mkdtempSync(join(tmpdir(), 'civic-city-'));
+  const files = runtimeFilesOf(city, 'abc');
+  writeFileSync(join(dir, 'city.json'), JSON.stringify(files.city));
+  writeFileSync(join(dir, boundariesFileOf('city.json')), JSON.stringify(files.boundaries));
+
+  it('hold the parsed city: without boundaries in one, the boundaries in the other, nothing lost', () => {
     const read = readRuntimeCity(join(dir, 'city.json'));
     expect(read.sourceSha256).toBe('abc');
-    for (const [i, unit] of city.units.entries()) {
-      if (unit.level === 'grid') expect(read.city.units[i]).toEqual(unit);
-      else expect(read.city.units[i]).toEqual(Object.fromEntries(Object.entries(unit).filter(([key]) => key !== 'boundary')));
-    }
+    expect(read.city.units.some((unit) => unit.boundary)).toBe(false);
+    expect(withBoundaries(read.city, files.boundaries.boundaries)).toEqual(city);
     writeFileSync(join(dir, 'raw.json'), JSON.stringify(city));
     expect(() => readRuntimeCity(join(dir, 'raw.json'))).toThrow(RuntimeCityError);
+  });
+
+  it('give a context that routes and locates as the full one does, reading the boundaries only when asked', () => {
+    const full = createCityContext(city);
+    const runtime = loadRuntimeCity(join(dir, 'city.json'));
+    expect(runtime.context.routing.unitsById.size).toBe(full.routing.unitsById.size);
+    const box = full.grids.bbox!;
+    for (let i = 0; i < 200; i++) {
+      const point = { lon: box[0] + ((box[2] - box[0]) * ((i * 37) % 101)) / 100, lat: box[1] + ((box[3] - box[1]) * ((i * 53) % 101)) / 100 };
+      expect(runtime.context.routing.grids.locate(point), JSON.stringify(point)).toBe(full.grids.locate(point));
+    }
+    expect(runtime.context.grids.bbox).toEqual(full.grids.bbox);
+    expect(runtime.withBoundaries()).toEqual(city);
+  });
+
+  it('refuse a boundaries file of another city', () => {
+    writeFileSync(join(dir, 'other.json'), JSON.stringify(files.city));
+    writeFileSync(join(dir, boundariesFileOf('other.json')), JSON.stringify({ ...files.boundaries, sourceSha256: 'def' }));
+    expect(() => loadRuntimeCity(join(dir, 'other.json')).context.grids).toThrow(/not the boundaries file of the city abc/);
   });
 });

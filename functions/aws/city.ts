@@ -1,16 +1,53 @@
 /**
- * The city context of a function: the runtime city file shipped beside the bundle (see
- * `runtime-city.ts`), read once per process.
+ * The city context of a function, from the runtime files shipped beside the bundle (`runtime-city.ts`),
+ * once per process. The grid index is built on first use from the boundaries file: routing a case, or
+ * checking that a point lies in the city, reads it; showing or acting on a case does not.
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCityContext, type CityContext } from '../app/city-context.js';
-import { readRuntimeCity } from './runtime-city.js';
+import type { CityContext } from '../app/city-context.js';
+import { createWorkingCalendar } from '../domain/calendar/working-calendar.js';
+import type { CityConfig } from '../domain/city/schema.js';
+import { GridIndex } from '../domain/geo/grid-index.js';
+import { createRoutingContext } from '../domain/routing/index.js';
+import { readEnv } from './env.js';
+import { once } from './once.js';
+import { boundariesFileOf, readRuntimeBoundaries, readRuntimeCity, withBoundaries } from './runtime-city.js';
 
-/** The bundle's folder: `CITY_FILE` is relative to it (the construct copies the file next to `index.mjs`). */
+/** The bundle's folder: `CITY_FILE` is relative to it (the construct copies the files next to `index.mjs`). */
 const bundleDir = (): string => dirname(fileURLToPath(import.meta.url));
 
-export function loadCityContext(cityFile: string): CityContext {
-  const path = isAbsolute(cityFile) ? cityFile : join(bundleDir(), cityFile);
-  return createCityContext(readRuntimeCity(path).city);
+export interface RuntimeCity {
+  context: CityContext;
+  /** The configuration with every unit's boundary, for the outlines (reads the boundaries file). */
+  withBoundaries(): CityConfig;
 }
+
+export function loadRuntimeCity(cityFile: string): RuntimeCity {
+  const path = isAbsolute(cityFile) ? cityFile : join(bundleDir(), cityFile);
+  const { city, sourceSha256 } = readRuntimeCity(path);
+  const boundaries = once(() => readRuntimeBoundaries(boundariesFileOf(path), sourceSha256).boundaries);
+  const grids = once(() => GridIndex.fromUnits(withBoundaries({ ...city, units: city.units.filter((unit) => unit.level === 'grid') }, boundaries()).units));
+  const calendar = createWorkingCalendar(city.calendar);
+  // Routing keeps a reference to the index; it is handed the real one when first asked for it.
+  const routing = createRoutingContext(city, GridIndex.fromAreas([]));
+  Object.defineProperty(routing, 'grids', { get: grids, enumerable: true });
+  const context: CityContext = {
+    city,
+    calendar,
+    get grids() {
+      return grids();
+    },
+    routing,
+    rules: { calendar, city },
+  };
+  return { context, withBoundaries: once(() => withBoundaries(city, boundaries())) };
+}
+
+const runtime = once(() => loadRuntimeCity(readEnv(['CITY_FILE']).CITY_FILE));
+
+/** The city named by CITY_FILE. */
+export const city = (): CityContext => runtime().context;
+
+/** The city's configuration with its boundaries (for the outlines). */
+export const cityWithBoundaries = (): CityConfig => runtime().withBoundaries();

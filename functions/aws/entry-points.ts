@@ -20,6 +20,11 @@ export type Resource =
   | 'notify'
   /** Reads the runtime city file shipped beside the bundle. */
   | 'city'
+  /**
+   * Locates points in grids or draws outlines on every request: the boundaries (shipped beside every
+   * bundle that reads the city, read on first use) are loaded and the grid index built at cold start.
+   */
+  | 'boundaries'
   /** Knows the API's public URL. */
   | 'apiUrl'
   /** Holds the Open311 clients' key digests. */
@@ -43,7 +48,7 @@ const COMMITS: readonly Resource[] = ['tableRead', 'tableWrite', 'completeWait',
 
 export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'health', kind: 'http', route: 'health', uses: [], timeout: 3, memoryMb: 256 },
-  { name: 'intake', kind: 'http', route: 'intake', uses: [...COMMITS, 'startExecution'], timeout: 29, memoryMb: 1024 },
+  { name: 'intake', kind: 'http', route: 'intake', uses: [...COMMITS, 'startExecution', 'boundaries'], timeout: 29, memoryMb: 1024 },
   { name: 'get-case', kind: 'http', route: 'getCase', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
   // A reopened duplicate starts a new line of executions: `act` may start one.
   { name: 'act', kind: 'http', route: 'act', uses: [...COMMITS, 'startExecution'], timeout: 29, memoryMb: 1024 },
@@ -54,8 +59,14 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'docs', kind: 'http', route: 'docs', uses: ['apiUrl'], timeout: 10, memoryMb: 512 },
   { name: 'follow', kind: 'http', route: 'follow', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
   { name: 'rate', kind: 'http', route: 'rate', uses: [...COMMITS, 'startExecution'], timeout: 29, memoryMb: 1024 },
-  { name: 'open311', kind: 'http', route: 'open311', uses: [...COMMITS, 'startExecution', 'apiUrl', 'open311Clients'], timeout: 29, memoryMb: 1024 },
-  { name: 'route-case', kind: 'task', substitution: 'RouteCaseFunctionArn', uses: [...COMMITS, 'startExecution'], timeout: 60, memoryMb: 1024 },
+  { name: 'board-summary', kind: 'http', route: 'boardSummary', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
+  { name: 'board-map', kind: 'http', route: 'boardMap', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
+  { name: 'escalations', kind: 'http', route: 'escalations', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
+  { name: 'city-directory', kind: 'http', route: 'cityDirectory', uses: ['city', 'boundaries'], timeout: 10, memoryMb: 1024 },
+  { name: 'city-outlines', kind: 'http', route: 'cityOutlines', uses: ['city', 'boundaries'], timeout: 10, memoryMb: 1024 },
+  { name: 'case-actions', kind: 'http', route: 'caseActions', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
+  { name: 'open311', kind: 'http', route: 'open311', uses: [...COMMITS, 'startExecution', 'apiUrl', 'open311Clients', 'boundaries'], timeout: 29, memoryMb: 1024 },
+  { name: 'route-case', kind: 'task', substitution: 'RouteCaseFunctionArn', uses: [...COMMITS, 'startExecution', 'boundaries'], timeout: 60, memoryMb: 1024 },
   { name: 'await-change', kind: 'task', substitution: 'AwaitChangeFunctionArn', uses: [...COMMITS, 'notify'], timeout: 120, memoryMb: 1024 },
   { name: 'apply-milestone', kind: 'task', substitution: 'ApplyMilestoneFunctionArn', uses: COMMITS, timeout: 60, memoryMb: 1024 },
   { name: 'finish', kind: 'task', substitution: 'FinishFunctionArn', uses: [...COMMITS, 'notify'], timeout: 120, memoryMb: 1024 },

@@ -11,10 +11,11 @@ const arn = (service: string) => z.string().regex(new RegExp(`^arn:aws[a-z-]*:${
 export const ENV = {
   /** The single table of `docs/data-model.md`. */
   TABLE_NAME: z.string().min(3).max(255),
-  /** The state machine alias that new executions start on (never the bare state machine: see docs/deploy.md). */
+  /**
+   * The state machine alias that new executions start on (never the bare state machine: see docs/deploy.md);
+   * the reconciler lists executions on the state machine it qualifies.
+   */
   STATE_MACHINE_ALIAS_ARN: arn('states'),
-  /** The state machine itself (the reconciler lists its running executions). */
-  STATE_MACHINE_ARN: arn('states'),
   /** The ARN of a recipient's email topic is this prefix + the topic's name (see `functions/aws/topics.ts`). */
   NOTICE_TOPIC_ARN_PREFIX: arn('sns'),
   /** The city's runtime configuration, shipped beside the bundle; relative paths are from the bundle's folder. */

@@ -1,10 +1,12 @@
 /** The state machine's `ApplyMilestone` task: applies the milestone that fell due and plans again. */
 import { makeSupervisionHandlers } from '../../tasks/supervision-handlers.js';
 import { observed } from '../observability.js';
-import { service, store, supervision } from '../platform.js';
+import { service } from '../service.js';
+import { store } from '../store.js';
+import { supervisionWith } from '../supervision.js';
 
-// Built at cold start: this step reads the case and commits what fell due.
+// Built at cold start, not on the first step: what this step uses, and nothing else.
 service();
 store();
 
-export const handler = observed(makeSupervisionHandlers(supervision()).applyMilestone);
+export const handler = observed(makeSupervisionHandlers(supervisionWith({ service, store })()).applyMilestone);

@@ -2,7 +2,10 @@
 import middy from '@middy/core';
 import { sendDailyDigest } from '../../app/digest.js';
 import { logger, metrics, observed, warn } from '../observability.js';
-import { city, notifier, store, systemClock } from '../platform.js';
+import { city } from '../city.js';
+import { notifier } from '../notifier.js';
+import { store } from '../store.js';
+import { systemClock } from '../clock.js';
 
 store();
 notifier();

@@ -1,6 +1,10 @@
 /** `POST /cases`: the native API's case handler, on the AWS composition root. */
 import { makeCaseHandlers } from '../../http/native/cases.js';
 import { observed } from '../observability.js';
-import { city, service } from '../platform.js';
+import { city } from '../city.js';
+import { service } from '../service.js';
+
+// Intake locates every report in a grid: the index is built at cold start, not on the first caller's time.
+void city().grids;
 
 export const handler = observed(makeCaseHandlers({ service: service(), city: city() }).intake);

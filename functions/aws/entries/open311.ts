@@ -4,9 +4,15 @@ import { makeOpen311Handler } from '../../http/open311/lambda.js';
 import { readEnv } from '../env.js';
 import { observed, warn } from '../observability.js';
 import { HashedApiKeys } from '../open311-clients.js';
-import { city, service, store, systemClock } from '../platform.js';
+import { city } from '../city.js';
+import { service } from '../service.js';
+import { store } from '../store.js';
+import { systemClock } from '../clock.js';
 
 const env = readEnv(['API_URL', 'OPEN311_CLIENTS']);
+
+// Every report is located in a grid: the index is built at cold start.
+void city().grids;
 
 export const handler = observed(
   middy(

@@ -1,6 +1,7 @@
 /** `POST /track/{caseId}/rating`: citizens follow and rate their case without an account. */
 import { makeTrackHandlers } from '../../http/native/track.js';
 import { observed } from '../observability.js';
-import { city, service } from '../platform.js';
+import { city } from '../city.js';
+import { service } from '../service.js';
 
 export const handler = observed(makeTrackHandlers({ service: service(), city: city() }).rate);

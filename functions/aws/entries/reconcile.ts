@@ -2,7 +2,8 @@
 import middy from '@middy/core';
 import { reconcile } from '../../app/reconciler.js';
 import { logger, metrics, observed, warn } from '../observability.js';
-import { store, workflow } from '../platform.js';
+import { store } from '../store.js';
+import { workflow } from '../workflow.js';
 
 store();
 workflow();

@@ -1,0 +1,15 @@
+/**
+ * The workflow as the case service holds it in every function: loaded (Step Functions client and all) only
+ * when a case starts or a wait completes. Functions that only read cases build the same service without
+ * loading it at their cold start, and need no state machine address.
+ */
+import type { Workflow } from '../ports/workflow.js';
+
+const load = async (): Promise<Workflow> => (await import('./workflow.js')).workflow();
+
+export const workflowOnDemand: Workflow = {
+  startSupervision: async (caseId, generation, epoch) => (await load()).startSupervision(caseId, generation, epoch),
+  completeWait: async (taskToken, plan) => (await load()).completeWait(taskToken, plan),
+  runningExecutionNames: async () => (await load()).runningExecutionNames(),
+  executionStatus: async (caseId, generation, epoch) => (await load()).executionStatus(caseId, generation, epoch),
+};
