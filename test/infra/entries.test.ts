@@ -1,0 +1,74 @@
+/**
+ * Every Lambda entry point starts with exactly the environment the template gives its function: the
+ * template's variables (tokens resolved as CloudFormation would, to plausible values) are set, the entry
+ * module is imported fresh, as a cold start does, and it must build what it needs and export a handler. A
+ * function missing a variable its code reads fails here, not at its first cold start in a city.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ENTRY_POINTS } from '../../functions/aws/entry-points.js';
+import { boundariesFileOf, runtimeFilesOf } from '../../functions/aws/runtime-city.js';
+import { tinyCity } from '../../functions/domain/testing/tiny-city.js';
+import { ENV, testStack } from './stack.fixture.js';
+
+const { stack } = testStack();
+const template = Template.fromStack(stack);
+
+/** Fn::Join, Ref and Fn::GetAtt as CloudFormation would fill them, with made-up names for resources. */
+function resolve(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const node = value as Record<string, unknown>;
+  if ('Fn::Join' in node) {
+    const [separator, parts] = node['Fn::Join'] as [string, unknown[]];
+    return parts.map(resolve).join(separator);
+  }
+  if ('Ref' in node) {
+    const ref = node.Ref as string;
+    return { 'AWS::Region': ENV.region, 'AWS::AccountId': ENV.account, 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' }[ref] ?? `${ref.toLowerCase()}-name`;
+  }
+  if ('Fn::GetAtt' in node) {
+    const [logicalId, attribute] = node['Fn::GetAtt'] as [string, string];
+    if (attribute === 'ApiEndpoint') return `https://${logicalId.toLowerCase()}.execute-api.${ENV.region}.amazonaws.com`;
+    if (attribute === 'Arn') return `arn:aws:service:${ENV.region}:${ENV.account}:${logicalId.toLowerCase()}`;
+    return logicalId.toLowerCase();
+  }
+  throw new Error(`cannot resolve ${JSON.stringify(value)}`);
+}
+
+const environmentOf = (name: string): Record<string, string> => {
+  const fn = Object.values(template.findResources('AWS::Lambda::Function')).find((r) => (r as { Properties: { Description: string } }).Properties.Description.endsWith(` ${name}`)) as
+    | { Properties: { Environment: { Variables: Record<string, unknown> } } }
+    | undefined;
+  if (!fn) throw new Error(`no function ${name}`);
+  return Object.fromEntries(Object.entries(fn.Properties.Environment.Variables).map(([key, value]) => [key, resolve(value)]));
+};
+
+describe('each entry point at cold start, with its function’s environment from the template', () => {
+  let cityFile: string;
+  const saved = { ...process.env };
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'civic-entries-'));
+    const files = runtimeFilesOf(tinyCity(), 'tiny');
+    cityFile = join(dir, 'city.json');
+    writeFileSync(cityFile, JSON.stringify(files.city));
+    writeFileSync(boundariesFileOf(cityFile), JSON.stringify(files.boundaries));
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  for (const entry of ENTRY_POINTS) {
+    it(`${entry.name} builds what it needs and exports a handler`, async () => {
+      vi.resetModules();
+      const env = environmentOf(entry.name);
+      // The one difference from AWS: the city files sit in a temporary folder, not beside a bundle.
+      if (env.CITY_FILE) env.CITY_FILE = cityFile;
+      process.env = { PATH: saved.PATH, AWS_REGION: ENV.region, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', ...env };
+      const module = (await import(`../../functions/aws/entries/${entry.name}.ts`)) as { handler: unknown };
+      expect(typeof module.handler).toBe('function');
+    });
+  }
+});
