@@ -115,7 +115,11 @@ export async function startLocalHttpServer(platform: LocalPlatform, issuer: Loca
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
   const serveConsole = options.consoleDir ? consoleFiles(options.consoleDir) : undefined;
 
+  // Requests being served: while there are any, the workflow steps back (see LocalWorkflow.setForegroundLoad).
+  let inFlight = 0;
   const server = createServer((request, response) => {
+    platform.workflow.setForegroundLoad(++inFlight);
+    response.once('close', () => platform.workflow.setForegroundLoad(--inFlight));
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const method = request.method ?? 'GET';

@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { executionName, supervisionInput, type ExecutionStatus, type SupervisionPlan, type Workflow } from '../functions/ports/workflow.js';
 import type { LocalClock, Timer } from './clock.js';
+import { TaskSlots } from './task-slots.js';
 
 /** Step Functions' maximum duration of a Standard execution. */
 export const MAX_EXECUTION_MS = 365 * 24 * 3600 * 1000;
@@ -87,6 +88,8 @@ export interface ExecutionRecord {
 interface PendingWait {
   caseId: string;
   resolve(plan: SupervisionPlan): void;
+  /** Ends the wait with an error: the engine only clears its own task timer once the task settles. */
+  fail(error: Error): void;
   timer?: Timer;
   settled: boolean;
 }
@@ -96,7 +99,21 @@ export interface LocalWorkflowOptions {
   definition?: Definition;
   /** Called when an execution fails, which on AWS would raise an alarm. */
   onFailure?: (record: ExecutionRecord) => void;
+  /**
+   * Task invocations running at once, across all executions (default `DEFAULT_TASK_CONCURRENCY`); the rest
+   * wait their turn. Keeps a burst of new cases from starving the API of the shared database.
+   */
+  maxConcurrentTasks?: number;
 }
+
+/** Enough to keep dynalite busy with workflow steps when nobody is waiting for an answer. */
+export const DEFAULT_TASK_CONCURRENCY = 8;
+/**
+ * Task invocations running at once while the API serves requests. On AWS the workflow's functions and the
+ * API's run apart and the table scales; on one machine they share a process and dynalite, so the people
+ * waiting on an answer go first and the workflow keeps going, one task at a time, behind them.
+ */
+export const BACKGROUND_TASK_CONCURRENCY = 1;
 
 export class LocalWorkflow implements Workflow {
   private readonly machine: StateMachine;
@@ -105,11 +122,24 @@ export class LocalWorkflow implements Workflow {
   private readonly executions = new Map<string, ExecutionRecord>();
   private readonly aborts = new Map<string, () => void>();
   private readonly waits = new Map<string, PendingWait>();
-  private activeTasks = 0;
+  private readonly slots: TaskSlots;
+  private readonly maxTasks: number;
 
   constructor(private readonly options: LocalWorkflowOptions) {
     this.definition = options.definition ?? (substitute(readFileSync(DEFINITION_FILE, 'utf8'), LOCAL_SUBSTITUTIONS) as Definition);
     this.machine = new StateMachine(forLocalEngine(this.definition) as never, { validationOptions: { checkArn: true, checkPaths: true } });
+    this.maxTasks = options.maxConcurrentTasks ?? DEFAULT_TASK_CONCURRENCY;
+    this.slots = new TaskSlots(this.maxTasks);
+  }
+
+  /** Requests the API is serving now: while there are any, tasks run at the background concurrency. */
+  setForegroundLoad(requestsInFlight: number): void {
+    this.slots.setLimit(requestsInFlight > 0 ? Math.min(BACKGROUND_TASK_CONCURRENCY, this.maxTasks) : this.maxTasks);
+  }
+
+  /** Task invocations waiting for a slot: a backlog the workflow works off after a burst. */
+  get queuedTasks(): number {
+    return this.slots.waiting;
   }
 
   /** The handlers need the workflow (to hand over) and the workflow needs the handlers: bound after construction. */
@@ -215,14 +245,13 @@ export class LocalWorkflow implements Workflow {
     while (quiet < 3) {
       await new Promise((resolve) => setTimeout(resolve, 2));
       const progress = this.allExecutions.reduce((sum, e) => sum + e.history.length, 0);
-      quiet = this.activeTasks === 0 && progress === seen ? quiet + 1 : 0;
+      quiet = this.slots.busy === 0 && progress === seen ? quiet + 1 : 0;
       seen = progress;
     }
   }
 
   /** Stops every execution, as a process exit would; open cases are resumed from the store on the next start. */
   async stop(): Promise<void> {
-    for (const wait of this.waits.values()) wait.timer?.cancel();
     for (const [name, abort] of this.aborts) {
       const record = this.executions.get(name);
       if (record?.status === 'running') {
@@ -230,6 +259,11 @@ export class LocalWorkflow implements Workflow {
         abort();
       }
     }
+    // Settled after the aborts, so the engine sees an aborted execution rather than a failed task; until
+    // then each wait holds one of the engine's task timers (days long), which would keep the process alive.
+    const stopped = new Error('the local runtime stopped');
+    stopped.name = 'States.Runtime';
+    for (const wait of [...this.waits.values()]) wait.fail(stopped);
     await Promise.all(this.allExecutions.map((e) => e.done));
     this.waits.clear();
   }
@@ -237,12 +271,8 @@ export class LocalWorkflow implements Workflow {
   private lambda(task: LocalTask, expired: () => boolean) {
     return async (input: { Payload: Record<string, unknown> }) => {
       if (expired()) return new Promise<never>(() => undefined); // the abort ends the execution
-      this.activeTasks++;
-      try {
-        return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: await task(input.Payload) };
-      } finally {
-        this.activeTasks--;
-      }
+      const payload = await this.slots.run(() => task(input.Payload));
+      return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: payload };
     };
   }
 
@@ -256,6 +286,8 @@ export class LocalWorkflow implements Workflow {
         resolve = res;
         reject = rej;
       });
+      // It may fail (the runtime stopping) before it is handed to the engine: not an unhandled rejection.
+      outcome.catch(() => undefined);
       // Listening before the handler stores the token, so a completion that races the registration is kept.
       const wait: PendingWait = {
         caseId,
@@ -267,17 +299,21 @@ export class LocalWorkflow implements Workflow {
           this.waits.delete(taskToken);
           resolve(plan);
         },
+        fail: (error) => {
+          if (wait.settled) return;
+          wait.settled = true;
+          wait.timer?.cancel();
+          this.waits.delete(taskToken);
+          reject(error);
+        },
       };
       this.waits.set(taskToken, wait);
-      this.activeTasks++;
       try {
-        await task({ ...input.Payload, taskToken });
+        await this.slots.run(() => task({ ...input.Payload, taskToken }));
       } catch (error) {
         wait.settled = true;
         this.waits.delete(taskToken);
         throw error;
-      } finally {
-        this.activeTasks--;
       }
       const plan = input.Payload.plan;
       const until = plan.until ? Date.parse(plan.until) : this.options.clock.now() + plan.waitSeconds * 1000;

@@ -30,6 +30,8 @@ export interface LocalPlatformOptions {
   maxExecutionDays?: number;
   /** Run dynalite in its own process (npm start, benchmarks); tests keep it in-process. */
   separateDynamoProcess?: boolean;
+  /** Workflow task invocations running at once (see `LocalWorkflowOptions.maxConcurrentTasks`). */
+  maxConcurrentTasks?: number;
   /** Where problems that do not fail a request are reported; default: console.warn. */
   warn?: (message: string, error: unknown) => void;
 }
@@ -69,6 +71,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
   const workflow = new LocalWorkflow({
     clock: options.clock,
+    ...(options.maxConcurrentTasks ? { maxConcurrentTasks: options.maxConcurrentTasks } : {}),
     onFailure: (record) => warn(`supervision of case ${record.caseId} failed (${record.error ?? 'unknown error'})`, undefined),
   });
   const service = new CaseService({ store, workflow, clock: options.clock, city, warn });

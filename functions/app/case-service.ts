@@ -45,8 +45,16 @@ export interface LoadedCase {
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** `20261130-7G3KQ9XA`: sortable by day, unguessable, and a valid Step Functions execution name. */
+// Building a formatter costs about half a millisecond, more than the rest of an intake's own work: one per zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormat = (timeZone: string): Intl.DateTimeFormat => {
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format;
+};
+
 export function newCaseId(now: number, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now).replaceAll('-', '');
+  const day = dayFormat(timeZone).format(now).replaceAll('-', '');
   const suffix = [...randomBytes(8)].map((byte) => CROCKFORD[byte % 32]).join('');
   return `${day}-${suffix}`;
 }
