@@ -98,6 +98,8 @@ export interface CaseStore {
 
   /**
    * Writes the projection if it is newer than the stored one (by `state.version`); an older one is ignored.
+   * A projection is a function of the history, so two saves of one version carry the same projection (a
+   * store may use a repeated save to complete what an interrupted one left undone).
    * With `takeWait`, the stored wait registration is removed in the same write and returned, so exactly one
    * writer gets to complete the workflow's wait.
    */

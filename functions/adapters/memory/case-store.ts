@@ -1,0 +1,254 @@
+/**
+ * `CaseStore` in memory: the same contract as the DynamoDB adapter, for benchmarks that measure the
+ * handlers without a database, and for tests that need many cases fast. It lists cases by the very index
+ * keys the DynamoDB adapter writes (`indexAttributes`), so inboxes and boards order alike; a differential
+ * test (`case-store.test.ts`) runs random histories through both and compares every answer.
+ *
+ * Values are copied in and out as JSON, as DynamoDB stores them (undefined fields vanish), so a caller
+ * can never change what is stored by changing what it got back.
+ */
+import { distance } from '@turf/distance';
+import type { CountDelta, UnitCounts } from '../../domain/appraisal/counts.js';
+import type { CaseEvent, Channel, GeoPoint } from '../../domain/case/events.js';
+import { isOpenStage } from '../../domain/case/events.js';
+import { InvalidCursor, VersionConflict, type BoardStatus, type CaseProjection, type CaseStore, type Page, type WaitRegistration } from '../../ports/case-store.js';
+import { digestOf } from '../dynamodb/digests.js';
+import { inboxCoHandlers, listedDue, sortableInstant } from '../dynamodb/index-keys.js';
+import { canonicalJson } from '../dynamodb/dynamo.js';
+import { MAX_SEQ, openShard } from '../dynamodb/table.js';
+
+const MAX_LIMIT = 1000;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+interface CaseRecord {
+  commits: CaseEvent[][];
+  projection?: CaseProjection;
+  version?: number;
+  wait?: WaitRegistration;
+  notifiedSeq?: number;
+  /** `<month>|<unitId>` → counts: the case's appraisal rows. */
+  appraisal: Map<string, Partial<UnitCounts>>;
+}
+
+const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+
+/** A cursor names its query and the sort key of the last item handed out. */
+function encodeCursor(query: string, after: string): string {
+  return Buffer.from(JSON.stringify({ q: query, a: after }), 'utf8').toString('base64url');
+}
+
+function decodeCursor(query: string, cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return;
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursor('not a cursor this store handed out');
+  }
+  const { q, a } = (body ?? {}) as { q?: unknown; a?: unknown };
+  if (typeof a !== 'string' || typeof q !== 'string') throw new InvalidCursor('not a cursor this store handed out');
+  if (q !== query) throw new InvalidCursor('a cursor from another query');
+  return a;
+}
+
+function checkLimit(limit: number | undefined, fallback: number): number {
+  if (limit === undefined) return fallback;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new RangeError(`a page limit is a whole number from 1 to ${MAX_LIMIT}, not ${limit}`);
+  return limit;
+}
+
+/** One page of entries sorted by key, after the cursor's key. */
+function page<T>(query: string, entries: { key: string; value: T }[], limit: number, cursor: string | undefined, descending = false): Page<T> {
+  const after = decodeCursor(query, cursor);
+  const sorted = entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (descending) sorted.reverse();
+  const rest = after === undefined ? sorted : sorted.filter((entry) => (descending ? entry.key < after : entry.key > after));
+  const items = rest.slice(0, limit);
+  const last = items.at(-1);
+  return { items: items.map((entry) => entry.value), ...(rest.length > limit && last ? { cursor: encodeCursor(query, last.key) } : {}) };
+}
+
+/** The port's methods, answering at once. */
+type Synchronous<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never };
+
+/** Each method as the port has it: a refusal becomes a rejected promise, never a throw at the call. */
+function asynchronous(sync: Synchronous<CaseStore>): CaseStore {
+  const methods = Object.entries(sync).map(([name, method]) => [
+    name,
+    (...args: unknown[]) => new Promise((resolve) => resolve((method as (...a: unknown[]) => unknown)(...args))),
+  ]);
+  return Object.fromEntries(methods) as unknown as CaseStore;
+}
+
+export function createMemoryCaseStore(options: { pageSize?: number } = {}): CaseStore {
+  const pageSize = checkLimit(options.pageSize, 100);
+  const cases = new Map<string, CaseRecord>();
+  const claims = new Map<string, string>();
+
+  const record = (caseId: string): CaseRecord => {
+    let found = cases.get(caseId);
+    if (!found) cases.set(caseId, (found = { commits: [], appraisal: new Map() }));
+    return found;
+  };
+  const projections = function* (): Generator<CaseProjection> {
+    for (const each of cases.values()) if (each.projection) yield each.projection;
+  };
+  const openProjections = () => [...projections()].filter((projection) => isOpenStage(projection.state.stage));
+
+  function appendChecks(caseId: string, expectedVersion: number, events: readonly CaseEvent[]): void {
+    if (!Number.isInteger(expectedVersion) || expectedVersion < 0) throw new RangeError(`expectedVersion must be a whole number ≥ 0, not ${expectedVersion}`);
+    if (events.length === 0) throw new RangeError(`nothing to append to case ${caseId}`);
+    events.forEach((event, i) => {
+      if (event.caseId !== caseId) throw new RangeError(`event ${i} belongs to case ${event.caseId}, not ${caseId}`);
+      if (event.seq !== expectedVersion + 1 + i) {
+        throw new RangeError(`event ${i} of case ${caseId} has seq ${event.seq}; appending after version ${expectedVersion} it must be ${expectedVersion + 1 + i}`);
+      }
+    });
+    if (expectedVersion + events.length > MAX_SEQ) throw new RangeError(`case ${caseId} would pass ${MAX_SEQ} events`);
+  }
+
+  const sync: Synchronous<CaseStore> = {
+    loadEvents: (caseId) => copy((cases.get(caseId)?.commits ?? []).flat()),
+
+    appendEvents(caseId, expectedVersion, events) {
+      appendChecks(caseId, expectedVersion, events);
+      const { commits } = record(caseId);
+      const at = commits.findIndex((commit) => commit[0]?.seq === expectedVersion + 1);
+      if (at >= 0) {
+        // The commit key is taken: a retry of the very same commit succeeded already, anything else lost the race.
+        if (canonicalJson(commits[at]) === canonicalJson(copy(events))) return;
+        throw new VersionConflict(caseId, expectedVersion);
+      }
+      const lastSeq = commits.flat().at(-1)?.seq ?? 0;
+      if (lastSeq > expectedVersion) throw new VersionConflict(caseId, expectedVersion); // inside a commit
+      if (lastSeq < expectedVersion) {
+        throw new RangeError(`case ${caseId} has no version ${expectedVersion} (its history ends at ${lastSeq}); nothing was written`);
+      }
+      commits.push(copy([...events]));
+      return;
+    },
+
+    saveProjection(projection, saveOptions = {}) {
+      const { id, version } = projection.state;
+      if (!Number.isInteger(version) || version < 1) throw new RangeError(`case ${id}: a projection's version must be ≥ 1, not ${version}`);
+      const stored = record(id);
+      if (stored.version !== undefined && stored.version >= version) return { saved: false };
+      stored.projection = copy(projection);
+      stored.version = version;
+      const wait = saveOptions.takeWait ? stored.wait : undefined;
+      if (saveOptions.takeWait) delete stored.wait;
+      return wait ? { saved: true, wait: copy(wait) } : { saved: true };
+    },
+
+    getProjection: (caseId) => copy(cases.get(caseId)?.projection),
+
+    registerWait(caseId, wait) {
+      const stored = cases.get(caseId);
+      if (stored?.version !== wait.version) return false;
+      stored.wait = copy(wait);
+      return true;
+    },
+
+    getNotifiedSeq: (caseId) => cases.get(caseId)?.notifiedSeq ?? 0,
+    setNotifiedSeq(caseId, seq) {
+      if (!Number.isInteger(seq) || seq < 0) throw new RangeError(`a notified seq is a whole number ≥ 0, not ${seq}`);
+      const stored = record(caseId);
+      stored.notifiedSeq = Math.max(stored.notifiedSeq ?? 0, seq);
+      return;
+    },
+
+    claimIntake(key, caseId) {
+      if (key.length === 0 || key.length > 512) throw new RangeError(`an intake key has 1 to 512 characters, not ${key.length}`);
+      if (caseId.length === 0) throw new RangeError('a claim needs a case id');
+      const held = claims.get(key);
+      if (held === undefined) claims.set(key, caseId);
+      return held === undefined || held === caseId ? { claimed: true } : { claimed: false, caseId: held };
+    },
+    findByExternalId: (channel: Channel, externalId: string) => claims.get(`${channel}#${externalId}`),
+
+    listOpenCases(cursor) {
+      // The DynamoDB adapter walks ten shards in order; the same order here, for the same pages.
+      const entries = openProjections().map((value) => ({ key: `${openShard(value.state.id)}#${sortableInstant(value.state.receivedAt)}#${value.state.id}`, value }));
+      return copy(page('open', entries, pageSize, cursor));
+    },
+
+    openCaseDigests: () => openProjections().map((projection) => digestOf({ projection: copy(projection) })),
+
+    unitInbox(unitId, pageOptions = {}) {
+      const limit = checkLimit(pageOptions.limit, pageSize);
+      const entries = openProjections()
+        .filter((projection) => projection.state.leadId === unitId || inboxCoHandlers(projection).includes(unitId))
+        .map((value) => ({ key: `${listedDue(value)}#${value.state.id}`, value }));
+      return copy(page(`inbox#${unitId}`, entries, limit, pageOptions.cursor));
+    },
+
+    board(supervisingUnitId, status: BoardStatus, pageOptions = {}) {
+      if (status !== 'warning' && status !== 'overdue') throw new RangeError(`no board '${String(status)}'`);
+      const limit = checkLimit(pageOptions.limit, pageSize);
+      const entries = openProjections()
+        .filter((projection) => projection.boardStatus === status && projection.supervisingUnitId === supervisingUnitId)
+        .map((value) => ({ key: `${listedDue(value)}#${value.state.id}`, value }));
+      return copy(page(`board#${supervisingUnitId}#${status}`, entries, limit, pageOptions.cursor));
+    },
+
+    casesReceived(rangeOptions) {
+      const limit = checkLimit(rangeOptions.limit, pageSize);
+      const from = sortableInstant(rangeOptions.from);
+      const to = sortableInstant(rangeOptions.to);
+      if (from > to) throw new RangeError(`the range starts (${rangeOptions.from}) after it ends (${rangeOptions.to})`);
+      const entries = [...projections()]
+        .map((value) => ({ key: `${sortableInstant(value.state.receivedAt)}#${value.state.id}`, value }))
+        .filter((entry) => entry.key >= from && entry.key.slice(0, 24) <= to);
+      return copy(page(`received#${from}#${to}`, entries, limit, rangeOptions.cursor, true));
+    },
+
+    casesNear(categoryCode, point: GeoPoint, radiusMeters, since) {
+      if (!(radiusMeters > 0) || !Number.isFinite(radiusMeters)) throw new RangeError(`a radius is a positive number of metres, not ${radiusMeters}`);
+      const sinceMs = Date.parse(since);
+      if (Number.isNaN(sinceMs)) throw new RangeError(`since must be an ISO instant, not '${since}'`);
+      const near = openProjections()
+        .filter((projection) => projection.state.categoryCode === categoryCode && projection.location && Date.parse(projection.state.receivedAt) >= sinceMs)
+        .map((projection) => ({ projection, meters: distance([point.lon, point.lat], [projection.location!.lon, projection.location!.lat], { units: 'meters' }) }))
+        .filter((entry) => entry.meters <= radiusMeters)
+        .sort((a, b) => a.meters - b.meters);
+      return copy(near.map((entry) => entry.projection));
+    },
+
+    putAppraisal(caseId, deltas) {
+      const rows = new Map<string, Partial<UnitCounts>>();
+      for (const delta of deltas) {
+        if (!MONTH.test(delta.month)) throw new RangeError(`an appraisal month is YYYY-MM, not '${delta.month}'`);
+        if (delta.unitId.length === 0) throw new RangeError('an appraisal delta needs a unit');
+        const id = `${delta.month}|${delta.unitId}`;
+        const counts = rows.get(id) ?? {};
+        for (const [name, value] of Object.entries(delta.counts) as [keyof UnitCounts, number][]) {
+          if (!Number.isFinite(value)) throw new RangeError(`count ${name} of unit ${delta.unitId} in ${delta.month} is not a number`);
+          counts[name] = (counts[name] ?? 0) + value;
+        }
+        rows.set(id, counts);
+      }
+      // An all-zero row is no row, as in the DynamoDB adapter.
+      for (const [id, counts] of rows) {
+        for (const [name, value] of Object.entries(counts) as [keyof UnitCounts, number][]) if (value === 0) delete counts[name];
+        if (Object.keys(counts).length === 0) rows.delete(id);
+      }
+      record(caseId).appraisal = rows;
+      return;
+    },
+
+    appraisalDeltas(months) {
+      for (const month of months) if (!MONTH.test(month)) throw new RangeError(`an appraisal month is YYYY-MM, not '${month}'`);
+      const wanted = new Set(months);
+      const deltas: CountDelta[] = [];
+      for (const each of cases.values()) {
+        for (const [id, counts] of each.appraisal) {
+          const at = id.indexOf('|');
+          const month = id.slice(0, at);
+          if (wanted.has(month)) deltas.push({ unitId: id.slice(at + 1), month, counts: copy(counts) });
+        }
+      }
+      return deltas;
+    },
+  };
+  return asynchronous(sync);
+}
