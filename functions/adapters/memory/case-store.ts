@@ -73,7 +73,7 @@ type Synchronous<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promi
 
 /** Each method as the port has it: a refusal becomes a rejected promise, never a throw at the call. */
 function asynchronous(sync: Synchronous<CaseStore>): CaseStore {
-  const methods = Object.entries(sync).map(([name, method]) => [
+  const methods = Object.entries(sync).map(([name, method]): [string, unknown] => [
     name,
     (...args: unknown[]) => new Promise((resolve) => resolve((method as (...a: unknown[]) => unknown)(...args))),
   ]);
