@@ -8,7 +8,7 @@
  * authenticator app required, Plus tier with threat protection enforced (compromised credentials and
  * risky sign-ins are blocked).
  */
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -59,6 +59,7 @@ export class PlatformUsers extends Construct {
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(1),
     });
-    this.issuer = { issuer: `https://cognito-idp.${this.userPool.stack.region}.amazonaws.com/${this.userPool.userPoolId}`, audience: [this.client.userPoolClientId] };
+    // amazonaws.com, or amazonaws.com.cn in the China regions.
+    this.issuer = { issuer: `https://cognito-idp.${this.userPool.stack.region}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`, audience: [this.client.userPoolClientId] };
   }
 }

@@ -11,13 +11,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { formatOfFileName, loadCityConfig } from '../functions/domain/city/load.js';
 import type { CityConfig } from '../functions/domain/city/schema.js';
-import { boundariesFileOf, readRuntimeCity, runtimeFilesOf } from '../functions/aws/runtime-city.js';
+import { areasFileOf, gridsFileOf, readRuntimeCity, RUNTIME_CITY_FORMAT, runtimeFilesOf } from '../functions/aws/runtime-city.js';
 
 export interface PreparedCity {
   /** Absolute path of the runtime city file to ship beside each bundle that reads the city. */
   runtimeFile: string;
-  /** Absolute path of its boundaries file, for the bundles that locate points or draw outlines. */
-  boundariesFile: string;
+  /** Absolute paths of its boundary files (grids; other areas), shipped with it. */
+  gridsFile: string;
+  areasFile: string;
   sha256: string;
   city: CityConfig;
 }
@@ -31,9 +32,11 @@ const DEFAULT_CACHE = resolve('node_modules/.cache/civic-loop');
 export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): PreparedCity {
   const text = readFileSync(cityFile, 'utf8');
   const sha256 = createHash('sha256').update(text).digest('hex');
-  const runtimeFile = join(cacheDir, `city-${sha256.slice(0, 32)}.json`);
-  const boundariesFile = boundariesFileOf(runtimeFile);
-  if (existsSync(runtimeFile) && existsSync(boundariesFile)) return { runtimeFile, boundariesFile, sha256, city: readRuntimeCity(runtimeFile).city };
+  // The format's version is in the name: a cache written by an older synth is never read as this one.
+  const runtimeFile = join(cacheDir, `city-${sha256.slice(0, 32)}-${RUNTIME_CITY_FORMAT.split('@')[1]}.json`);
+  const gridsFile = gridsFileOf(runtimeFile);
+  const areasFile = areasFileOf(runtimeFile);
+  if (existsSync(runtimeFile) && existsSync(gridsFile) && existsSync(areasFile)) return { runtimeFile, gridsFile, areasFile, sha256, city: readRuntimeCity(runtimeFile).city };
 
   const loaded = loadCityConfig(text, formatOfFileName(cityFile));
   if (!loaded.ok) {
@@ -44,11 +47,11 @@ export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): Prepare
   mkdirSync(cacheDir, { recursive: true });
   const files = runtimeFilesOf(loaded.city, sha256);
   // Written under a temporary name and renamed, so a synth killed half-way never leaves a truncated cache;
-  // the boundaries first, since the city file's presence is what marks the pair as done.
-  for (const [path, content] of [[boundariesFile, files.boundaries], [runtimeFile, files.city]] as const) {
+  // the boundaries first, since the city file's presence is what marks the set as done.
+  for (const [path, content] of [[gridsFile, files.grids], [areasFile, files.areas], [runtimeFile, files.city]] as const) {
     const partial = `${path}.${process.pid}.tmp`;
     writeFileSync(partial, JSON.stringify(content));
     renameSync(partial, path);
   }
-  return { runtimeFile, boundariesFile, sha256, city: loaded.city };
+  return { runtimeFile, gridsFile, areasFile, sha256, city: loaded.city };
 }

@@ -79,7 +79,8 @@ export class CivicLoop extends Construct {
       noticeTopicArnPrefix: this.topics.arnPrefix,
       apiUrl: this.api.url,
       runtimeCityFile: city.runtimeFile,
-      runtimeBoundariesFile: city.boundariesFile,
+      runtimeGridsFile: city.gridsFile,
+      runtimeAreasFile: city.areasFile,
       citySha256: city.sha256,
       appVersion: `city-${city.sha256.slice(0, 12)}`,
       sms: {

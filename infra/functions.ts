@@ -18,7 +18,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { INDEX } from '../functions/adapters/dynamodb/table.js';
 import type { EnvName } from '../functions/aws/env.js';
-import { boundariesFileOf } from '../functions/aws/runtime-city.js';
+import { areasFileOf, gridsFileOf } from '../functions/aws/runtime-city.js';
 import { ENTRY_POINTS, type EntryPoint } from '../functions/aws/entry-points.js';
 import { bundleHash } from './bundle-hash.js';
 import { BUNDLE } from './bundling.js';
@@ -36,7 +36,8 @@ export interface PlatformFunctionsProps {
   noticeTopicArnPrefix: string;
   apiUrl: string;
   runtimeCityFile: string;
-  runtimeBoundariesFile: string;
+  runtimeGridsFile: string;
+  runtimeAreasFile: string;
   /** SHA-256 of the city file: part of the bundle hash of the functions that ship it. */
   citySha256: string;
   appVersion: string;
@@ -110,9 +111,13 @@ export class PlatformFunctions extends Construct {
           // The runtime city goes beside the bundle of each function that reads it: part of the asset, so a
           // changed city (a new holiday calendar) deploys new code versions, and executions pick it up.
           afterBundling: (_input: string, output: string) => [
-            // Both files: the boundaries are read only on first use, but any code path that locates a point finds them.
+            // All three files: the boundaries are read only on first use, but any code path that needs them finds them.
             ...(entry.uses.includes('city')
-              ? [`cp "${props.runtimeCityFile}" "${join(output, BUNDLE.cityFileName)}"`, `cp "${props.runtimeBoundariesFile}" "${boundariesFileOf(join(output, BUNDLE.cityFileName))}"`]
+              ? [
+                  `cp "${props.runtimeCityFile}" "${join(output, BUNDLE.cityFileName)}"`,
+                  `cp "${props.runtimeGridsFile}" "${gridsFileOf(join(output, BUNDLE.cityFileName))}"`,
+                  `cp "${props.runtimeAreasFile}" "${areasFileOf(join(output, BUNDLE.cityFileName))}"`,
+                ]
               : []),
           ],
         },

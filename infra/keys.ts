@@ -19,7 +19,7 @@ export class PlatformKeys extends Construct {
     // CloudWatch Logs encrypts with the key only for log groups of this account and region.
     this.logs.addToResourcePolicy(
       new PolicyStatement({
-        principals: [new ServicePrincipal(`logs.${region}.amazonaws.com`)],
+        principals: [new ServicePrincipal(`logs.${region}.${Aws.URL_SUFFIX}`)],
         actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
         resources: ['*'], // a key policy's resource is the key itself
         conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${region}:${Aws.ACCOUNT_ID}:log-group:*` } },

@@ -10,7 +10,7 @@ import { EnvironmentError, readEnv } from './env.js';
 import { apiKeyDigest, HashedApiKeys } from './open311-clients.js';
 import { createCityContext } from '../app/city-context.js';
 import { loadRuntimeCity } from './city.js';
-import { boundariesFileOf, readRuntimeCity, RuntimeCityError, runtimeFilesOf, withBoundaries } from './runtime-city.js';
+import { areasFileOf, gridsFileOf, readRuntimeCity, RuntimeCityError, runtimeFilesOf, withBoundaries } from './runtime-city.js';
 import { topicArnResolver, topicsOfCity } from './topics.js';
 
 describe('the Lambda environment', () => {
@@ -78,13 +78,15 @@ describe('the runtime city files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'civic-city-'));
   const files = runtimeFilesOf(city, 'abc');
   writeFileSync(join(dir, 'city.json'), JSON.stringify(files.city));
-  writeFileSync(join(dir, boundariesFileOf('city.json')), JSON.stringify(files.boundaries));
+  writeFileSync(join(dir, gridsFileOf('city.json')), JSON.stringify(files.grids));
+  writeFileSync(join(dir, areasFileOf('city.json')), JSON.stringify(files.areas));
 
   it('hold the parsed city: without boundaries in one, the boundaries in the other, nothing lost', () => {
     const read = readRuntimeCity(join(dir, 'city.json'));
     expect(read.sourceSha256).toBe('abc');
     expect(read.city.units.some((unit) => unit.boundary)).toBe(false);
-    expect(withBoundaries(read.city, files.boundaries.boundaries)).toEqual(city);
+    expect(withBoundaries(read.city, { ...files.grids.boundaries, ...files.areas.boundaries })).toEqual(city);
+    expect(Object.keys(files.grids.boundaries).every((id) => city.units.find((unit) => unit.id === id)?.level === 'grid')).toBe(true);
     writeFileSync(join(dir, 'raw.json'), JSON.stringify(city));
     expect(() => readRuntimeCity(join(dir, 'raw.json'))).toThrow(RuntimeCityError);
   });
@@ -104,7 +106,7 @@ describe('the runtime city files', () => {
 
   it('refuse a boundaries file of another city', () => {
     writeFileSync(join(dir, 'other.json'), JSON.stringify(files.city));
-    writeFileSync(join(dir, boundariesFileOf('other.json')), JSON.stringify({ ...files.boundaries, sourceSha256: 'def' }));
+    writeFileSync(join(dir, gridsFileOf('other.json')), JSON.stringify({ ...files.grids, sourceSha256: 'def' }));
     expect(() => loadRuntimeCity(join(dir, 'other.json')).context.grids).toThrow(/not the boundaries file of the city abc/);
   });
 });

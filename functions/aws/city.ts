@@ -1,6 +1,6 @@
 /**
  * The city context of a function, from the runtime files shipped beside the bundle (`runtime-city.ts`),
- * once per process. The grid index is built on first use from the boundaries file: routing a case, or
+ * once per process. The grid index is built on first use from the grids file: routing a case, or
  * checking that a point lies in the city, reads it; showing or acting on a case does not.
  */
 import { dirname, isAbsolute, join } from 'node:path';
@@ -12,7 +12,7 @@ import { GridIndex } from '../domain/geo/grid-index.js';
 import { createRoutingContext } from '../domain/routing/index.js';
 import { readEnv } from './env.js';
 import { once } from './once.js';
-import { boundariesFileOf, readRuntimeBoundaries, readRuntimeCity, withBoundaries } from './runtime-city.js';
+import { areasFileOf, gridsFileOf, readRuntimeBoundaries, readRuntimeCity, withBoundaries } from './runtime-city.js';
 
 /** The bundle's folder: `CITY_FILE` is relative to it (the construct copies the files next to `index.mjs`). */
 const bundleDir = (): string => dirname(fileURLToPath(import.meta.url));
@@ -26,8 +26,8 @@ export interface RuntimeCity {
 export function loadRuntimeCity(cityFile: string): RuntimeCity {
   const path = isAbsolute(cityFile) ? cityFile : join(bundleDir(), cityFile);
   const { city, sourceSha256 } = readRuntimeCity(path);
-  const boundaries = once(() => readRuntimeBoundaries(boundariesFileOf(path), sourceSha256).boundaries);
-  const grids = once(() => GridIndex.fromUnits(withBoundaries({ ...city, units: city.units.filter((unit) => unit.level === 'grid') }, boundaries()).units));
+  const gridBoundaries = once(() => readRuntimeBoundaries(gridsFileOf(path), sourceSha256).boundaries);
+  const grids = once(() => GridIndex.fromUnits(withBoundaries({ ...city, units: city.units.filter((unit) => unit.level === 'grid') }, gridBoundaries()).units));
   const calendar = createWorkingCalendar(city.calendar);
   // Routing keeps a reference to the index; it is handed the real one when first asked for it.
   const routing = createRoutingContext(city, GridIndex.fromAreas([]));
@@ -41,7 +41,8 @@ export function loadRuntimeCity(cityFile: string): RuntimeCity {
     routing,
     rules: { calendar, city },
   };
-  return { context, withBoundaries: once(() => withBoundaries(city, boundaries())) };
+  const allBoundaries = () => ({ ...gridBoundaries(), ...readRuntimeBoundaries(areasFileOf(path), sourceSha256).boundaries });
+  return { context, withBoundaries: once(() => withBoundaries(city, allBoundaries())) };
 }
 
 const runtime = once(() => loadRuntimeCity(readEnv(['CITY_FILE']).CITY_FILE));

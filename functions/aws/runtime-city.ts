@@ -4,11 +4,14 @@
  *
  * - `city.json`: the parsed configuration with its defaults filled in, without any boundary. Every
  *   function that reads the city parses it at cold start, as JSON it can trust, with no validation.
- * - `city.boundaries.json`: the unit boundaries by unit id (grids, communities, ...), read only by the
- *   functions that locate points or draw outlines, and by those only when they first need it.
+ * - `city.grids.json`: the grids' boundaries by unit id, read by the functions that locate points, when
+ *   they first need to.
+ * - `city.areas.json`: the other units' boundaries (communities, subdistricts, ...), read only to draw
+ *   outlines.
  *
- * Boundaries are most of a city's bytes (the demo city: 1.6 of 4.2 MB) and indexing the grids is most of
- * its set-up, so a function that never locates anything pays for neither.
+ * Boundaries are most of a city's bytes (the demo city: 1.6 of 4.2 MB, 1.0 of it grids) and indexing the
+ * grids is most of its set-up, so a function that never locates anything pays for neither, and one that
+ * locates does not parse the outlines of communities.
  */
 import { readFileSync } from 'node:fs';
 import type { AreaGeometry, CityConfig } from '../domain/city/schema.js';
@@ -29,20 +32,23 @@ export interface RuntimeBoundariesFile {
   boundaries: Record<string, AreaGeometry>;
 }
 
-export function runtimeFilesOf(city: CityConfig, sourceSha256: string): { city: RuntimeCityFile; boundaries: RuntimeBoundariesFile } {
-  const boundaries: Record<string, AreaGeometry> = {};
+export function runtimeFilesOf(city: CityConfig, sourceSha256: string): { city: RuntimeCityFile; grids: RuntimeBoundariesFile; areas: RuntimeBoundariesFile } {
+  const grids: Record<string, AreaGeometry> = {};
+  const areas: Record<string, AreaGeometry> = {};
   const units = city.units.map(({ boundary, ...unit }) => {
-    if (boundary) boundaries[unit.id] = boundary;
+    if (boundary) (unit.level === 'grid' ? grids : areas)[unit.id] = boundary;
     return unit;
   });
   return {
     city: { format: RUNTIME_CITY_FORMAT, sourceSha256, city: { ...city, units } },
-    boundaries: { format: RUNTIME_BOUNDARIES_FORMAT, sourceSha256, boundaries },
+    grids: { format: RUNTIME_BOUNDARIES_FORMAT, sourceSha256, boundaries: grids },
+    areas: { format: RUNTIME_BOUNDARIES_FORMAT, sourceSha256, boundaries: areas },
   };
 }
 
-/** The file of boundaries that goes with a runtime city file. */
-export const boundariesFileOf = (cityFile: string): string => cityFile.replace(/(\.json)?$/, '.boundaries.json');
+/** The files of boundaries that go with a runtime city file. */
+export const gridsFileOf = (cityFile: string): string => cityFile.replace(/(\.json)?$/, '.grids.json');
+export const areasFileOf = (cityFile: string): string => cityFile.replace(/(\.json)?$/, '.areas.json');
 
 export class RuntimeCityError extends Error {
   override readonly name = 'RuntimeCityError';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENTRY_POINTS } from '../../functions/aws/entry-points.js';
-import { boundariesFileOf, runtimeFilesOf } from '../../functions/aws/runtime-city.js';
+import { areasFileOf, gridsFileOf, runtimeFilesOf } from '../../functions/aws/runtime-city.js';
 import { tinyCity } from '../../functions/domain/testing/tiny-city.js';
 import { ENV, testStack } from './stack.fixture.js';
 
@@ -54,7 +54,8 @@ describe('each entry point at cold start, with its function’s environment from
     const files = runtimeFilesOf(tinyCity(), 'tiny');
     cityFile = join(dir, 'city.json');
     writeFileSync(cityFile, JSON.stringify(files.city));
-    writeFileSync(boundariesFileOf(cityFile), JSON.stringify(files.boundaries));
+    writeFileSync(gridsFileOf(cityFile), JSON.stringify(files.grids));
+    writeFileSync(areasFileOf(cityFile), JSON.stringify(files.areas));
   });
   afterEach(() => {
     process.env = { ...saved };
