@@ -22,7 +22,9 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 interface CaseRecord {
   commits: CaseEvent[][];
+  /** Kept for filtering only, never handed out; `json` is what readers get, parsed afresh. */
   projection?: CaseProjection;
+  json?: string;
   version?: number;
   wait?: WaitRegistration;
   notifiedSeq?: number;
@@ -57,15 +59,36 @@ function checkLimit(limit: number | undefined, fallback: number): number {
   return limit;
 }
 
-/** One page of entries sorted by key, after the cursor's key. */
-function page<T>(query: string, entries: { key: string; value: T }[], limit: number, cursor: string | undefined, descending = false): Page<T> {
+/** Sort keys by case id: one partition of an index. */
+type Partition = Map<string, string>;
+
+/** One page of a partition in key order, after the cursor's key; `read` turns a case id into the item. */
+function page<T>(query: string, partition: Partition | undefined, limit: number, cursor: string | undefined, read: (caseId: string) => T, descending = false): Page<T> {
   const after = decodeCursor(query, cursor);
-  const sorted = entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  if (descending) sorted.reverse();
-  const rest = after === undefined ? sorted : sorted.filter((entry) => (descending ? entry.key < after : entry.key > after));
+  const entries = [...(partition ?? new Map<string, string>())].map(([id, key]) => ({ id, key }));
+  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (descending) entries.reverse();
+  const rest = after === undefined ? entries : entries.filter((entry) => (descending ? entry.key < after : entry.key > after));
   const items = rest.slice(0, limit);
   const last = items.at(-1);
-  return { items: items.map((entry) => entry.value), ...(rest.length > limit && last ? { cursor: encodeCursor(query, last.key) } : {}) };
+  return { items: items.map((entry) => read(entry.id)), ...(rest.length > limit && last ? { cursor: encodeCursor(query, last.key) } : {}) };
+}
+
+/**
+ * The partitions a projection is listed in, and its sort key in each: the DynamoDB adapter's sparse
+ * indexes, kept up to date on every save so a query reads one partition, not every case.
+ */
+function listings(projection: CaseProjection): [string, string][] {
+  const { state } = projection;
+  const received = `${sortableInstant(state.receivedAt)}#${state.id}`;
+  const listed: [string, string][] = [['received', received]];
+  if (!isOpenStage(state.stage)) return listed;
+  const due = `${listedDue(projection)}#${state.id}`;
+  listed.push(['open', `${openShard(state.id)}#${received}`]);
+  if (state.leadId) listed.push([`inbox#${state.leadId}`, due]);
+  for (const unitId of inboxCoHandlers(projection)) listed.push([`inbox#${unitId}`, due]);
+  if (projection.boardStatus) listed.push([`board#${projection.supervisingUnitId}#${projection.boardStatus}`, due]);
+  return listed;
 }
 
 /** The port's methods, answering at once. */
@@ -85,15 +108,27 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
   const cases = new Map<string, CaseRecord>();
   const claims = new Map<string, string>();
 
+  const indexes = new Map<string, Partition>();
+  /** `<month>` → `<unitId>|<caseId>` → counts: the appraisal rows, by month as the table keeps them. */
+  const appraisalRows = new Map<string, Map<string, Partial<UnitCounts>>>();
+
   const record = (caseId: string): CaseRecord => {
     let found = cases.get(caseId);
     if (!found) cases.set(caseId, (found = { commits: [], appraisal: new Map() }));
     return found;
   };
-  const projections = function* (): Generator<CaseProjection> {
-    for (const each of cases.values()) if (each.projection) yield each.projection;
-  };
-  const openProjections = () => [...projections()].filter((projection) => isOpenStage(projection.state.stage));
+  const readProjection = (caseId: string): CaseProjection => JSON.parse(cases.get(caseId)?.json ?? 'null') as CaseProjection;
+  const openProjections = (): CaseProjection[] => [...(indexes.get('open')?.keys() ?? [])].map((id) => cases.get(id)?.projection as CaseProjection);
+
+  function relist(before: CaseProjection | undefined, after: CaseProjection): void {
+    const id = after.state.id;
+    for (const [name] of before ? listings(before) : []) indexes.get(name)?.delete(id);
+    for (const [name, key] of listings(after)) {
+      let partition = indexes.get(name);
+      if (!partition) indexes.set(name, (partition = new Map<string, string>()));
+      partition.set(id, key);
+    }
+  }
 
   function appendChecks(caseId: string, expectedVersion: number, events: readonly CaseEvent[]): void {
     if (!Number.isInteger(expectedVersion) || expectedVersion < 0) throw new RangeError(`expectedVersion must be a whole number ≥ 0, not ${expectedVersion}`);
@@ -133,14 +168,18 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
       if (!Number.isInteger(version) || version < 1) throw new RangeError(`case ${id}: a projection's version must be ≥ 1, not ${version}`);
       const stored = record(id);
       if (stored.version !== undefined && stored.version >= version) return { saved: false };
-      stored.projection = copy(projection);
+      const json = JSON.stringify(projection);
+      const saved = JSON.parse(json) as CaseProjection;
+      relist(stored.projection, saved);
+      stored.projection = saved;
+      stored.json = json;
       stored.version = version;
       const wait = saveOptions.takeWait ? stored.wait : undefined;
       if (saveOptions.takeWait) delete stored.wait;
       return wait ? { saved: true, wait: copy(wait) } : { saved: true };
     },
 
-    getProjection: (caseId) => copy(cases.get(caseId)?.projection),
+    getProjection: (caseId) => (cases.get(caseId)?.json === undefined ? undefined : readProjection(caseId)),
 
     registerWait(caseId, wait) {
       const stored = cases.get(caseId);
@@ -166,29 +205,20 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
     },
     findByExternalId: (channel: Channel, externalId: string) => claims.get(`${channel}#${externalId}`),
 
-    listOpenCases(cursor) {
-      // The DynamoDB adapter walks ten shards in order; the same order here, for the same pages.
-      const entries = openProjections().map((value) => ({ key: `${openShard(value.state.id)}#${sortableInstant(value.state.receivedAt)}#${value.state.id}`, value }));
-      return copy(page('open', entries, pageSize, cursor));
-    },
+    // The DynamoDB adapter walks ten shards in order; the same order here, for the same pages.
+    listOpenCases: (cursor) => page('open', indexes.get('open'), pageSize, cursor, readProjection),
 
     openCaseDigests: () => openProjections().map((projection) => digestOf({ projection: copy(projection) })),
 
     unitInbox(unitId, pageOptions = {}) {
-      const limit = checkLimit(pageOptions.limit, pageSize);
-      const entries = openProjections()
-        .filter((projection) => projection.state.leadId === unitId || inboxCoHandlers(projection).includes(unitId))
-        .map((value) => ({ key: `${listedDue(value)}#${value.state.id}`, value }));
-      return copy(page(`inbox#${unitId}`, entries, limit, pageOptions.cursor));
+      const query = `inbox#${unitId}`;
+      return page(query, indexes.get(query), checkLimit(pageOptions.limit, pageSize), pageOptions.cursor, readProjection);
     },
 
     board(supervisingUnitId, status: BoardStatus, pageOptions = {}) {
       if (status !== 'warning' && status !== 'overdue') throw new RangeError(`no board '${String(status)}'`);
-      const limit = checkLimit(pageOptions.limit, pageSize);
-      const entries = openProjections()
-        .filter((projection) => projection.boardStatus === status && projection.supervisingUnitId === supervisingUnitId)
-        .map((value) => ({ key: `${listedDue(value)}#${value.state.id}`, value }));
-      return copy(page(`board#${supervisingUnitId}#${status}`, entries, limit, pageOptions.cursor));
+      const query = `board#${supervisingUnitId}#${status}`;
+      return page(query, indexes.get(query), checkLimit(pageOptions.limit, pageSize), pageOptions.cursor, readProjection);
     },
 
     casesReceived(rangeOptions) {
@@ -196,10 +226,8 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
       const from = sortableInstant(rangeOptions.from);
       const to = sortableInstant(rangeOptions.to);
       if (from > to) throw new RangeError(`the range starts (${rangeOptions.from}) after it ends (${rangeOptions.to})`);
-      const entries = [...projections()]
-        .map((value) => ({ key: `${sortableInstant(value.state.receivedAt)}#${value.state.id}`, value }))
-        .filter((entry) => entry.key >= from && entry.key.slice(0, 24) <= to);
-      return copy(page(`received#${from}#${to}`, entries, limit, rangeOptions.cursor, true));
+      const inRange: Partition = new Map([...(indexes.get('received') ?? [])].filter(([, key]) => key >= from && key.slice(0, 24) <= to));
+      return page(`received#${from}#${to}`, inRange, limit, rangeOptions.cursor, readProjection, true);
     },
 
     casesNear(categoryCode, point: GeoPoint, radiusMeters, since) {
@@ -232,20 +260,26 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
         for (const [name, value] of Object.entries(counts) as [keyof UnitCounts, number][]) if (value === 0) delete counts[name];
         if (Object.keys(counts).length === 0) rows.delete(id);
       }
+      for (const id of record(caseId).appraisal.keys()) {
+        const at = id.indexOf('|');
+        appraisalRows.get(id.slice(0, at))?.delete(`${id.slice(at + 1)}|${caseId}`);
+      }
+      for (const [id, counts] of rows) {
+        const at = id.indexOf('|');
+        const month = id.slice(0, at);
+        let monthRows = appraisalRows.get(month);
+        if (!monthRows) appraisalRows.set(month, (monthRows = new Map<string, Partial<UnitCounts>>()));
+        monthRows.set(`${id.slice(at + 1)}|${caseId}`, counts);
+      }
       record(caseId).appraisal = rows;
       return;
     },
 
     appraisalDeltas(months) {
       for (const month of months) if (!MONTH.test(month)) throw new RangeError(`an appraisal month is YYYY-MM, not '${month}'`);
-      const wanted = new Set(months);
       const deltas: CountDelta[] = [];
-      for (const each of cases.values()) {
-        for (const [id, counts] of each.appraisal) {
-          const at = id.indexOf('|');
-          const month = id.slice(0, at);
-          if (wanted.has(month)) deltas.push({ unitId: id.slice(at + 1), month, counts: copy(counts) });
-        }
+      for (const month of new Set(months)) {
+        for (const [id, counts] of appraisalRows.get(month) ?? []) deltas.push({ unitId: id.slice(0, id.lastIndexOf('|')), month, counts: { ...counts } });
       }
       return deltas;
     },
