@@ -2,7 +2,8 @@
  * The stack as the infra tests see it: the tiny city (written to a file, as a city would give one), no
  * bundling (`aws:cdk:bundling-stacks` empty: esbuild for 19 functions would cost each test file tens of
  * seconds, and bundling is measured by `npm run bench:bundles` and done for real by `npm run synth`), and
- * a fixed account and region so the template is stable.
+ * a fixed account and region so the template is stable, and CloudFormation's schema validation left to
+ * the nag test, which synthesizes with it.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,8 @@ export function tinyCityFile(): string {
 }
 
 export function testStack(props: Partial<CivicLoopProps> = {}, options: { bundle?: boolean } = {}) {
-  const app = new App({ context: options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
+  // CloudFormation's schema validation of every resource roughly doubles a synth; it stays on in nag.test.ts.
+  const app = new App({ context: options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
   const stack = new CivicLoopStack(app, 'CivicLoop', {
     env: ENV,
     platform: { cityFile: tinyCityFile(), alarmContacts: { emails: ['it@city.example.org'] }, corsOrigins: ['https://console.city.example.org'], ...props },
