@@ -52,6 +52,25 @@ describe('intake through HTTP', () => {
     expect(again.json.created).toBe(false);
   });
 
+  it('keeps the photos and the answers to the category’s fields, and names an answer that does not fit', async () => {
+    const rubble = { categoryCode: 'S0102', description: 'Rubble left on the pavement' };
+    const response = await api.request('POST', '/cases', {
+      token: citizen,
+      body: litterBin({ ...rubble, photoUrls: ['https://photos.example.cn/rubble.jpg'], attributes: { volumeM3: '2.5' } }),
+    });
+    expect(response.status).toBe(201);
+    const shown = await api.request('GET', `/cases/${response.json.caseId}`, { token: dispatcher });
+    expect(shown.json).toMatchObject({ photoUrls: ['https://photos.example.cn/rubble.jpg'], attributes: { volumeM3: '2.5' } });
+
+    const before = await casesNow();
+    const wrong = await api.request('POST', '/cases', { token: citizen, body: litterBin({ ...rubble, attributes: { volumeM3: 'lots' } }) });
+    expect(wrong.status).toBe(422);
+    expect(wrong.json.errors).toEqual([{ field: 'body/attributes/volumeM3', reason: expect.stringContaining("must be a number, not 'lots'") as string }]);
+    const unknown = await api.request('POST', '/cases', { token: citizen, body: litterBin({ ...rubble, attributes: { colour: 'red' } }) });
+    expect(unknown.json.errors).toEqual([{ field: 'body/attributes/colour', reason: expect.stringContaining('is no field of category S0102') as string }]);
+    expect(await casesNow()).toBe(before);
+  });
+
   it('refuses bad input with problem+json naming each field, and writes nothing', async () => {
     const before = await casesNow();
     const cases: [string, Parameters<ApiHarness['request']>[2], number, string][] = [

@@ -88,6 +88,10 @@ export interface CaseEventData {
      * answer leaves through the door the case came in by. Absent for the city's own finds (grid, inspectors).
      */
     reporter?: { name?: string; phone?: string; email?: string };
+    /** Photos of the problem as the reporter sent them (http(s) URLs). */
+    photoUrls?: string[];
+    /** Answers to the category's fields, by field code (lists for multi-value fields). */
+    attributes?: Record<string, string | string[]>;
   };
   routed: { leadId: string; coHandlerIds: string[]; responsibilityVersion: number; ownerRule: 'ownerFirst' | 'territoryFirst' };
   routingNeedsDecision: { reason: string; decisionDueAt?: string };

@@ -4,6 +4,7 @@
  */
 import { LEVELS, REQUEST_TYPES, URGENCIES, type Level, type RequestType, type Urgency } from '../city/schema.js';
 import type { CaseRulesConfig } from '../deadlines/limits.js';
+import { checkAttributes, checkPhotoUrls, type AttributeValues } from './attributes.js';
 import { InvalidField, NotPermitted } from './errors.js';
 import { CHANNELS, type Actor, type ActorKind, type CaseEventData, type Channel, type GeoPoint, type TerritoryLink } from './events.js';
 import { oneOf, optionalText, requireId, requireText } from './fields.js';
@@ -23,6 +24,10 @@ export interface CaseIntake {
   territory?: TerritoryLink[];
   /** Who to answer at the end, through the channel the case came in by (masked for units by the API). */
   reporter?: { name?: string; phone?: string; email?: string };
+  /** Photos of the problem, as http(s) URLs (a grid worker's pictures, an Open311 media_url). */
+  photoUrls?: string[];
+  /** Answers to the category's fields (Open311 attributes). */
+  attributes?: AttributeValues;
 }
 
 /** Who may open a case: citizens themselves, grid workers, hotline operators (dispatchers), and channel adapters. */
@@ -82,5 +87,9 @@ export function openCase(intake: CaseIntake, actor: Actor, now: number, city: Pi
   if (chain && chain.length > 0) data.territory = chain;
   const reporter = reporterOf(intake.reporter);
   if (reporter) data.reporter = reporter;
+  const photoUrls = checkPhotoUrls(intake.photoUrls);
+  if (photoUrls) data.photoUrls = photoUrls;
+  const attributes = checkAttributes(category, intake.attributes);
+  if (attributes) data.attributes = attributes;
   return newEvent('received', data, actor, new Date(now).toISOString());
 }

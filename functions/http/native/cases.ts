@@ -42,6 +42,8 @@ function caseView(principal: Principal, events: readonly CaseEvent[], deps: Nati
     ...(received?.data.location ? { location: received.data.location } : {}),
     ...(state.gridId ? { gridId: state.gridId } : {}),
     ...(received?.data.reporter ? { reporter: reporterFor(principal, received.data.reporter, isOwn) } : {}),
+    ...(received?.data.photoUrls ? { photoUrls: received.data.photoUrls } : {}),
+    ...(received?.data.attributes ? { attributes: received.data.attributes } : {}),
     lead: state.leadId ? { id: state.leadId, name: nameOf(state.leadId) } : undefined,
     coHandlers: state.coHandlerIds.map((id) => ({ id, name: nameOf(id) })),
     supervisingLayer: state.supervisingLayer,
@@ -91,8 +93,7 @@ export function makeCaseHandlers(deps: NativeDeps) {
         });
       }
       const actor = actorOf(principal!);
-      const { photoUrls: _photos, ...intakeInput } = input;
-      const result = await deps.service.intake(intakeInput, actor, idempotencyKey ? { idempotencyKey: `${actor.id}#${idempotencyKey}` } : {});
+      const result = await deps.service.intake(input, actor, idempotencyKey ? { idempotencyKey: `${actor.id}#${idempotencyKey}` } : {});
       const now = deps.service.deps.clock.now();
       const routing = route(
         {

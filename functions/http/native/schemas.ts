@@ -27,6 +27,10 @@ export const IntakeBody = z.strictObject({
     .strictObject({ name: text(100).optional(), phone: text(32).optional(), email: z.email('must be an email address').optional() })
     .optional()
     .meta({ description: 'How to reach whoever raised the case, so the answer goes back through the door it came in by. Absent for the city’s own finds.' }),
+  attributes: z
+    .record(z.string().max(50), z.union([z.string().max(4000), z.array(z.string().max(200)).max(50)]))
+    .optional()
+    .meta({ description: 'Answers to the category’s fields (its Open311 attributes), by field code; a list for a multi-value field. Checked against each field’s type; none is required at intake.' }),
   photoUrls: z.array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).max(20).optional().meta({ description: 'Photos travel as http(s) URLs, never in the body.' }),
 });
 export type IntakeBody = z.infer<typeof IntakeBody>;

@@ -48,7 +48,7 @@ describe('attributes of a POST', () => {
         ['attribute[damage][]', 'cracked'],
         ['attribute[unknown]', 'ignored'],
       ]),
-    ).toEqual({ values: { note: 'by the gate', depth: '-1.5e2', seen: '2026-12-01T08:00:00+08:00', damage: ['cracked', 'missing'] } });
+    ).toEqual({ values: { note: 'by the gate', depth: '-1.5e2', seen: '2026-12-01T00:00:00.000Z', damage: ['cracked', 'missing'] } });
     // One answer to a list may come without the brackets.
     expect(read([['attribute[depth]', '3'], ['attribute[damage]', 'missing']]).values).toEqual({ depth: '3', damage: ['missing'] });
   });

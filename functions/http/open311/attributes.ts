@@ -4,52 +4,21 @@
  * define are ignored, because well-known clients send their own (FixMyStreet adds `attribute[title]`,
  * `attribute[report_url]`, `attribute[fixmystreet_id]`, ...).
  */
+import { ATTRIBUTE_MAX_LENGTH, attributeValueProblem, type AttributeValues } from '../../domain/case/attributes.js';
 import type { Category, CategoryField } from '../../domain/city/schema.js';
 import { parseDate } from './datetimes.js';
 import type { Problems } from './errors.js';
 
-export type AttributeValues = Record<string, string | string[]>;
-
-const MAX_LENGTH: Record<CategoryField['datatype'], number> = {
-  string: 500,
-  text: 4000,
-  number: 50,
-  datetime: 50,
-  singlevaluelist: 200,
-  multivaluelist: 200,
-};
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+export type { AttributeValues };
 
 function checkOne(field: CategoryField, value: string, name: string, timeZone: string, problems: Problems): boolean {
-  if ([...value].length > MAX_LENGTH[field.datatype]) {
-    problems.add(`${name} must be at most ${MAX_LENGTH[field.datatype]} characters`);
-    return false;
-  }
-  switch (field.datatype) {
-    case 'number':
-      if (!NUMBER.test(value.trim()) || !Number.isFinite(Number(value))) {
-        problems.add(`${name} must be a number, not '${value}'`);
-        return false;
-      }
-      return true;
-    case 'datetime':
-      if (!parseDate(value, timeZone)) {
-        problems.add(`${name} must be an ISO 8601 date-time such as 2026-12-01T09:30:00+08:00, not '${value}'`);
-        return false;
-      }
-      return true;
-    case 'singlevaluelist':
-    case 'multivaluelist': {
-      const keys = (field.values ?? []).map((option) => option.key);
-      if (!keys.includes(value)) {
-        problems.add(`${name} must be one of ${keys.join(', ')}, not '${value}'`);
-        return false;
-      }
-      return true;
-    }
-    default:
-      return true;
-  }
+  // Open311 clients write date-times with or without an offset; the rest is the domain's rule.
+  const problem =
+    field.datatype === 'datetime' && [...value].length <= ATTRIBUTE_MAX_LENGTH.datetime && !parseDate(value, timeZone)
+      ? `must be an ISO 8601 date-time such as 2026-12-01T09:30:00+08:00, not '${value}'`
+      : attributeValueProblem(field, value);
+  if (problem) problems.add(`${name} ${problem}`);
+  return problem === undefined;
 }
 
 export function readAttributes(category: Category, form: URLSearchParams, timeZone: string, problems: Problems): AttributeValues {
@@ -69,7 +38,9 @@ export function readAttributes(category: Category, form: URLSearchParams, timeZo
         continue;
       }
       const value = given[0] as string;
-      if (checkOne(field, value, single, timeZone, problems)) values[field.code] = value;
+      // Kept as an instant, however the client wrote it, so the answer means the same to every reader.
+      const at = field.datatype === 'datetime' ? parseDate(value, timeZone)?.at : undefined;
+      if (checkOne(field, value, single, timeZone, problems)) values[field.code] = at === undefined ? value : new Date(at).toISOString();
       continue;
     }
     const keys = [...new Set(given)];

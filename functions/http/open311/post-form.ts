@@ -16,13 +16,10 @@ export interface PostedRequest {
   location?: GeoPoint;
   addressString?: string;
   addressId?: string;
-  /**
-   * Checked answers to the service's fields. Not yet kept: the case's `received` event has no field for
-   * them (see the README of this folder).
-   */
+  /** Checked answers to the service's fields, kept with the case's first event. */
   attributes: AttributeValues;
   description?: string;
-  /** Checked, not yet kept, for the same reason as `attributes`. */
+  /** Kept as the case's photo. */
   mediaUrl?: string;
   email?: string;
   phone?: string;

@@ -42,9 +42,13 @@ describe('POST requests', () => {
       description: 'The bin by the pagoda gate is broken',
       location: { lat: spot(11).lat, lon: spot(11).long },
       reporter: { name: 'Na Li', phone: '0371 2230-0000', email: 'li.na@example.cn' },
+      photoUrls: ['https://photos.example.cn/bin.jpg'],
     });
     // The workflow took it from there: routed and dispatched to the bureau.
     expect(events.map((event) => event.type)).toEqual(['received', 'routed', 'dispatched']);
+    // The photo is the request's media_url, as its description is shown.
+    const [shown] = json(await h.call(`requests/${id}.json`, {})) as Record<string, unknown>[];
+    expect(shown).toMatchObject({ description: 'The bin by the pagoda gate is broken', media_url: 'https://photos.example.cn/bin.jpg' });
   });
 
   it('answers a retried POST with the same case, by the same body or by an Idempotency-Key', async () => {
@@ -155,6 +159,11 @@ describe('POST requests', () => {
     // Attributes a client adds of its own (FixMyStreet does) are ignored; a good answer passes.
     const ok = await h.post({ service_code: 'S0102', ...AT_TIETA, 'attribute[volumeM3]': '2.5', 'attribute[fixmystreet_id]': '991' });
     expect(ok.status).toBe(201);
+    // The service's own answers are kept with the case; the client's own extras are not.
+    const [created] = json(ok) as { service_request_id: string }[];
+    const [received] = await h.platform.store.loadEvents(created!.service_request_id);
+    expect(received?.data).toMatchObject({ attributes: { volumeM3: '2.5' } });
+    expect(JSON.stringify(received?.data)).not.toContain('fixmystreet_id');
   });
 
   it('refuses a point outside every grid of the city, naming lat and long', async () => {

@@ -60,6 +60,8 @@ export function requestRecord(city: CityContext, view: CaseView, options: ViewOp
     updated_datetime: isoInZone(updated, zone),
     expected_datetime: expected ? isoInZone(expected, zone) : undefined,
     address: published ? received?.address : undefined,
+    // The spec's one photo of the request: the first the reporter sent, shown as the description is.
+    media_url: published ? received?.photoUrls?.[0] : undefined,
     lat: location?.lat,
     long: location?.lon,
   };

@@ -43,6 +43,8 @@ export function intakeOf(deps: Open311Deps, posted: PostedRequest): CaseIntake {
     ...(posted.location ? { location: posted.location } : {}),
     ...(address !== '' ? { address } : {}),
     ...(Object.keys(reporter).length > 0 ? { reporter } : {}),
+    ...(posted.mediaUrl ? { photoUrls: [posted.mediaUrl] } : {}),
+    ...(Object.keys(posted.attributes).length > 0 ? { attributes: posted.attributes } : {}),
   };
 }
 

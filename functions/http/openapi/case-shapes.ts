@@ -51,6 +51,8 @@ export const CaseView = z
     requestType: z.enum(REQUEST_TYPES).optional(),
     description: z.string(),
     address: z.string().optional(),
+    photoUrls: z.array(z.string()).optional().meta({ description: 'Photos of the problem as sent at intake (http(s) URLs).' }),
+    attributes: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional().meta({ description: 'Answers to the category’s fields, by field code.' }),
     location: z.object({ lon: z.number(), lat: z.number() }).optional(),
     gridId: z.string().optional(),
     reporter: z
