@@ -5,7 +5,7 @@ import { checkAttributes, checkPhotoUrls } from './attributes.js';
 import { InvalidField } from './errors.js';
 
 const field = (code: string, datatype: CategoryField['datatype'], values?: string[]): CategoryField =>
-  ({ code, datatype, required: false, description: { zh: code, en: code }, ...(values ? { values: values.map((key) => ({ key, name: { zh: key, en: key } })) } : {}) }) as CategoryField;
+  ({ code, datatype, required: false, description: { zh: code, en: code }, ...(values ? { values: values.map((key) => ({ key, name: { zh: key, en: key } })) } : {}) });
 
 const cover = {
   code: 'B0101',
