@@ -1,5 +1,6 @@
 /** The AWS composition root's own pieces: environment, topic names, Open311 key digests, the runtime city. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,5 +109,15 @@ describe('the runtime city files', () => {
     writeFileSync(join(dir, 'other.json'), JSON.stringify(files.city));
     writeFileSync(join(dir, gridsFileOf('other.json')), JSON.stringify({ ...files.grids, sourceSha256: 'def' }));
     expect(() => loadRuntimeCity(join(dir, 'other.json')).context.grids).toThrow(/not the boundaries file of the city abc/);
+  });
+});
+
+describe('zod in the Lambda bundles', () => {
+  it('is used without z.core and z.locales, which the bundles leave out (functions/aws/bundling/zod.ts)', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith(join('aws', 'bundling')));
+    expect(files.length).toBeGreaterThan(100);
+    const offenders = files.filter((f) => /\bz\.(core|locales)\b/.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * zod's `v4/classic/external` minus `locales` and `core` (see `zod.ts`), line for line with zod 4.6. `core`
  * goes too because it re-exports the locales; the code base reads `z.core` only in types, which esbuild
- * drops (`test/infra/zod-alias.test.ts` checks that no runtime code reads it).
+ * drops (`functions/aws/aws.test.ts` checks that no code under functions/ names either).
  */
 export * from '../../../node_modules/zod/v4/classic/schemas.js';
 export * from '../../../node_modules/zod/v4/classic/checks.js';
