@@ -86,18 +86,35 @@ export class CaseService {
     const first = openCase(enriched, actor, now, city); // refuses bad input before anything is claimed
 
     let caseId = newCaseId(now, city.calendar.timeZone);
+    // The id is this intake's own until a claim says another attempt made it first.
+    let ownId = true;
     const key = options.idempotencyKey ?? (intake.externalId ? `${intake.channel}#${intake.externalId}` : undefined);
     if (key) {
       const claim = await this.deps.store.claimIntake(key, caseId);
       if (!claim.claimed) {
         const events = await this.deps.store.loadEvents(claim.caseId);
         if (events.length > 0) return { caseId: claim.caseId, created: false, state: foldEvents(events) };
+        // An earlier attempt claimed the key and died before writing: its retries may race, so append.
         caseId = claim.caseId;
+        ownId = false;
       }
     }
-    const state = await this.commit(caseId, undefined, [first]);
+    const state = ownId ? await this.create(caseId, first) : await this.commit(caseId, undefined, [first]);
     await this.deps.workflow.startSupervision(caseId);
     return { caseId, created: true, state };
+  }
+
+  /**
+   * A new case whose id nobody else knows: its first commit and projection in one write. A case just taken
+   * in has no workflow wait to complete, and counts for no unit yet unless its first event says otherwise.
+   */
+  private async create(caseId: string, first: NewCaseEvent): Promise<CaseState> {
+    const events = stampEvents(caseId, 0, [first]);
+    const state = foldEvents(events);
+    await this.deps.store.createCase(events, projectCase(state, events, this.cityUnitId));
+    const deltas = countsOfCase(events, { timeZone: this.deps.city.city.calendar.timeZone });
+    if (deltas.length > 0) await this.deps.store.putAppraisal(caseId, deltas);
+    return state;
   }
 
   /** A person's (or the system's) command on a case; domain errors and `VersionConflict` reach the caller. */

@@ -97,6 +97,13 @@ export interface CaseStore {
   appendEvents(caseId: string, expectedVersion: number, events: readonly CaseEvent[]): Promise<void>;
 
   /**
+   * Writes a new case, the first commit of its history and its projection, in one request. Only for a case
+   * id nobody else can know yet (freshly made, and claimed by this very intake when it has a key), so no
+   * other writer can race it; an intake that resumes a claimed case goes through `appendEvents` instead.
+   */
+  createCase(events: readonly CaseEvent[], projection: CaseProjection): Promise<void>;
+
+  /**
    * Writes the projection if it is newer than the stored one (by `state.version`); an older one is ignored.
    * A projection is a function of the history, so two saves of one version carry the same projection (a
    * store may use a repeated save to complete what an interrupted one left undone).

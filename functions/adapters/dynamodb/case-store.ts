@@ -8,7 +8,7 @@ import type { CaseStore } from '../../ports/case-store.js';
 import { appraisalDeltas, putAppraisal } from './appraisal.js';
 import { openCaseDigests } from './digests.js';
 import { documentClient, type StoreContext } from './dynamo.js';
-import { appendEvents, loadEvents } from './event-log.js';
+import { appendEvents, createCase, loadEvents } from './event-log.js';
 import { claimIntake, findByExternalId } from './intake.js';
 import { getNotifiedSeq, getProjection, registerWait, saveProjection, setNotifiedSeq } from './projections.js';
 import { board, casesNear, listOpenCases, unitInbox } from './queries.js';
@@ -28,6 +28,7 @@ export function createDynamoCaseStore(options: DynamoCaseStoreOptions): CaseStor
   return {
     loadEvents: (caseId) => loadEvents(ctx, caseId),
     appendEvents: (caseId, expectedVersion, events) => appendEvents(ctx, caseId, expectedVersion, events),
+    createCase: (events, projection) => createCase(ctx, events, projection),
     saveProjection: (projection, saveOptions) => saveProjection(ctx, projection, saveOptions),
     getProjection: (caseId) => getProjection(ctx, caseId),
     registerWait: (caseId, wait) => registerWait(ctx, caseId, wait),

@@ -4,7 +4,7 @@
  * tests share the server but never data.
  */
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { afterAll, beforeAll } from 'vitest';
 import type { CaseState } from '../../domain/case/case-state.js';
@@ -52,6 +52,11 @@ let tables = 0;
 export async function freshStore(dynamo: TestDynamo, options: { pageSize?: number } = {}) {
   const tableName = `cases-${++tables}`;
   await dynamo.client.send(new CreateTableCommand(tableDefinition(tableName)));
+  // dynalite makes a table ACTIVE on a timer, even with createTableMs 0: under load the first write could
+  // otherwise find it missing.
+  while ((await dynamo.client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.TableStatus !== 'ACTIVE') {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
   dynamo.sent.length = 0;
   const store = createDynamoCaseStore({ client: dynamo.client, tableName, ...options });
   const ctx: StoreContext = { doc: documentClient(dynamo.client), table: tableName, pageSize: options.pageSize ?? 100 };

@@ -10,8 +10,9 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CorruptHistory } from '../../domain/case/errors.js';
 import type { CaseEvent } from '../../domain/case/events.js';
-import { VersionConflict } from '../../ports/case-store.js';
-import { canonicalJson, isConditionFailure, queryAll, type StoreContext } from './dynamo.js';
+import { VersionConflict, type CaseProjection } from '../../ports/case-store.js';
+import { batchWrite, canonicalJson, isConditionFailure, queryAll, type StoreContext } from './dynamo.js';
+import { inboxCoHandlers, indexAttributes } from './index-keys.js';
 import { COMMIT_PREFIX, MAX_SEQ, caseKey, commitKey, commitSk } from './table.js';
 
 export async function loadEvents(ctx: StoreContext, caseId: string): Promise<CaseEvent[]> {
@@ -68,6 +69,23 @@ async function checkPredecessor(ctx: StoreContext, caseId: string, expectedVersi
   // Inside a commit: the caller's version was never a state of the case; re-reading gives a real one.
   if (lastSeq !== undefined && lastSeq > expectedVersion) throw new VersionConflict(caseId, expectedVersion);
   throw new RangeError(`case ${caseId} has no version ${expectedVersion} (its history ends at ${lastSeq ?? 0}); nothing was written`);
+}
+
+/**
+ * A new case in one BatchWriteItem: its first commit and its case item (what `saveProjection` would write
+ * on a new item). Unconditional, which is safe only because the caller guarantees the id is its own (see
+ * `CaseStore.createCase`); it halves the round trips of the busiest write, intake.
+ */
+export async function createCase(ctx: StoreContext, events: readonly CaseEvent[], projection: CaseProjection): Promise<void> {
+  const caseId = projection.state.id;
+  checkCommit(caseId, 0, events);
+  if (projection.state.version !== events.length) throw new RangeError(`case ${caseId}: the projection is of version ${projection.state.version}, the history of ${events.length}`);
+  if (inboxCoHandlers(projection).length > 0) throw new RangeError(`case ${caseId}: a new case has no co-handlers to point to`);
+  const indexed = Object.fromEntries(Object.entries(indexAttributes(projection)).filter(([, value]) => value !== undefined));
+  await batchWrite(ctx, [
+    { PutRequest: { Item: { ...commitKey(caseId, 1), caseId, firstSeq: 1, lastSeq: events.length, events } } },
+    { PutRequest: { Item: { ...caseKey(caseId), projection, version: projection.state.version, ...indexed } } },
+  ]);
 }
 
 export async function appendEvents(ctx: StoreContext, caseId: string, expectedVersion: number, events: readonly CaseEvent[]): Promise<void> {

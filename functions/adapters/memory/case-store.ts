@@ -163,6 +163,20 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
       return;
     },
 
+    createCase(events, projection) {
+      const caseId = projection.state.id;
+      appendChecks(caseId, 0, events);
+      if (projection.state.version !== events.length) throw new RangeError(`case ${caseId}: the projection is of version ${projection.state.version}, the history of ${events.length}`);
+      if (inboxCoHandlers(projection).length > 0) throw new RangeError(`case ${caseId}: a new case has no co-handlers to point to`);
+      // As unconditional as the DynamoDB adapter's write: the caller owns the id (see the port).
+      const stored = record(caseId);
+      stored.commits = [copy([...events])];
+      const json = JSON.stringify(projection);
+      const saved = JSON.parse(json) as CaseProjection;
+      relist(stored.projection, saved);
+      Object.assign(stored, { projection: saved, json, version: projection.state.version });
+    },
+
     saveProjection(projection, saveOptions = {}) {
       const { id, version } = projection.state;
       if (!Number.isInteger(version) || version < 1) throw new RangeError(`case ${id}: a projection's version must be ≥ 1, not ${version}`);
