@@ -11,7 +11,7 @@ import { EnvironmentError, readEnv } from './env.js';
 import { apiKeyDigest, HashedApiKeys } from './open311-clients.js';
 import { createCityContext } from '../app/city-context.js';
 import { loadRuntimeCity } from './city.js';
-import { areasFileOf, gridsFileOf, readRuntimeCity, RuntimeCityError, runtimeFilesOf, withBoundaries } from './runtime-city.js';
+import { areasFileOf, gridIndexOf, gridsFileOf, readRuntimeCity, RuntimeCityError, runtimeFilesOf, withBoundaries } from './runtime-city.js';
 import { topicArnResolver, topicsOfCity } from './topics.js';
 
 describe('the Lambda environment', () => {
@@ -86,8 +86,10 @@ describe('the runtime city files', () => {
     const read = readRuntimeCity(join(dir, 'city.json'));
     expect(read.sourceSha256).toBe('abc');
     expect(read.city.units.some((unit) => unit.boundary)).toBe(false);
-    expect(withBoundaries(read.city, { ...files.grids.boundaries, ...files.areas.boundaries })).toEqual(city);
-    expect(Object.keys(files.grids.boundaries).every((id) => city.units.find((unit) => unit.id === id)?.level === 'grid')).toBe(true);
+    const gridBoundaries = gridIndexOf(files.grids).boundaries();
+    expect(withBoundaries(read.city, { ...gridBoundaries, ...files.areas.boundaries })).toEqual(city);
+    expect(files.grids.ids.length).toBeGreaterThan(0);
+    expect(files.grids.ids.every((id) => city.units.find((unit) => unit.id === id)?.level === 'grid')).toBe(true);
     writeFileSync(join(dir, 'raw.json'), JSON.stringify(city));
     expect(() => readRuntimeCity(join(dir, 'raw.json'))).toThrow(RuntimeCityError);
   });

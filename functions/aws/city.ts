@@ -1,18 +1,18 @@
 /**
  * The city context of a function, from the runtime files shipped beside the bundle (`runtime-city.ts`),
- * once per process. The grid index is built on first use from the grids file: routing a case, or
+ * once per process. The grid index is read on first use from the grids file: routing a case, or
  * checking that a point lies in the city, reads it; showing or acting on a case does not.
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CityContext } from '../app/city-context.js';
 import { createWorkingCalendar } from '../domain/calendar/working-calendar.js';
-import type { CityConfig } from '../domain/city/schema.js';
+import type { AreaGeometry, CityConfig } from '../domain/city/schema.js';
 import { GridIndex } from '../domain/geo/grid-index.js';
 import { createRoutingContext } from '../domain/routing/index.js';
 import { readEnv } from './env.js';
 import { once } from './once.js';
-import { areasFileOf, gridsFileOf, readRuntimeBoundaries, readRuntimeCity, withBoundaries } from './runtime-city.js';
+import { areasFileOf, gridIndexOf, gridsFileOf, readRuntimeBoundaries, readRuntimeCity, readRuntimeGrids, withBoundaries } from './runtime-city.js';
 
 /** The bundle's folder: `CITY_FILE` is relative to it (the construct copies the files next to `index.mjs`). */
 const bundleDir = (): string => dirname(fileURLToPath(import.meta.url));
@@ -26,8 +26,10 @@ export interface RuntimeCity {
 export function loadRuntimeCity(cityFile: string): RuntimeCity {
   const path = isAbsolute(cityFile) ? cityFile : join(bundleDir(), cityFile);
   const { city, sourceSha256 } = readRuntimeCity(path);
-  const gridBoundaries = once(() => readRuntimeBoundaries(gridsFileOf(path), sourceSha256).boundaries);
-  const grids = once(() => GridIndex.fromUnits(withBoundaries({ ...city, units: city.units.filter((unit) => unit.level === 'grid') }, gridBoundaries()).units));
+  // The index comes prepared (no box computed, no tree built); a grid's boundary is parsed when a point falls in its box.
+  const gridFile = once(() => gridIndexOf(readRuntimeGrids(gridsFileOf(path), sourceSha256)));
+  const grids = (): GridIndex => gridFile().index;
+  const gridBoundaries = (): Record<string, AreaGeometry> => gridFile().boundaries();
   const calendar = createWorkingCalendar(city.calendar);
   // Routing keeps a reference to the index; it is handed the real one when first asked for it.
   const routing = createRoutingContext(city, GridIndex.fromAreas([]));

@@ -188,3 +188,65 @@ describe('GridIndex properties', () => {
     );
   });
 });
+
+describe('GridIndex.fromPrepared', () => {
+  const roundTrip = (built: GridIndex, geometries: readonly AreaGeometry[]): { index: GridIndex; asked: number[] } => {
+    // Stored and read back as the runtime grids file does: JSON for the parts, bytes for the tree.
+    const prepared = built.prepared();
+    const stored = JSON.parse(JSON.stringify({ ...prepared, tree: prepared.tree && Buffer.from(new Uint8Array(prepared.tree)).toString('base64') })) as { ids: string[]; boxes: number[]; unbounded: string[]; tree?: string };
+    const tree = stored.tree === undefined ? undefined : new Uint8Array(Buffer.from(stored.tree, 'base64')).buffer;
+    const asked: number[] = [];
+    const index = GridIndex.fromPrepared({ ...stored, tree }, (i) => {
+      asked.push(i);
+      return geometries[i] as AreaGeometry;
+    });
+    return { index, asked };
+  };
+
+  it('answers as the index it was prepared from, over the tiny city and a jittered lattice', () => {
+    const areas = syntheticGrids({ cols: 30, rows: 20, jitter: 0.2, seed: 5 });
+    for (const [built, geometries] of [
+      [index, grids.map((unit) => unit.boundary)],
+      [GridIndex.fromAreas(areas), areas.map((area) => area.boundary)],
+    ] as const) {
+      const { index: again } = roundTrip(built, geometries);
+      expect(again.size).toBe(built.size);
+      expect(again.bbox).toEqual(built.bbox);
+      expect(again.unbounded).toEqual(built.unbounded);
+      const box = built.bbox!;
+      for (let i = 0; i < 400; i++) {
+        const point = { lon: box[0] - 0.001 + ((box[2] - box[0] + 0.002) * ((i * 37) % 101)) / 100, lat: box[1] - 0.001 + ((box[3] - box[1] + 0.002) * ((i * 53) % 103)) / 102 };
+        expect(again.locate(point)).toBe(built.locate(point));
+        expect(again.locateAll(point)).toEqual(built.locateAll(point));
+        expect(again.contains(point)).toBe(built.contains(point));
+      }
+      for (const id of built.prepared().ids) expect(again.bboxOfGrid(id)).toEqual(built.bboxOfGrid(id));
+    }
+  });
+
+  it('reads a boundary only for grids whose box holds the point', () => {
+    const { index: again, asked } = roundTrip(index, grids.map((unit) => unit.boundary));
+    expect(asked).toEqual([]);
+    expect(again.bbox).toEqual(index.bbox);
+    expect(again.locate({ lon: mid(lon(0), lon(1)), lat: mid(lat(0), lat(1)) })).toBe('tieta-1');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThan(grids.length);
+  });
+
+  it('keeps the grids without a boundary, and an empty index stays empty', () => {
+    const withHole = GridIndex.fromUnits([...city.units.filter((unit) => unit.level === 'grid').map((unit, i) => (i === 0 ? { ...unit, boundary: undefined } : unit))]);
+    const { index: again } = roundTrip(withHole, grids.slice(1).map((unit) => unit.boundary));
+    expect(again.unbounded).toEqual([grids[0]!.id]);
+    expect(again.size).toBe(grids.length - 1);
+    const { index: none } = roundTrip(GridIndex.fromAreas([]), []);
+    expect(none.size).toBe(0);
+    expect(none.bbox).toBeUndefined();
+    expect(none.locate({ lon: lon(0), lat: lat(0) })).toBeUndefined();
+  });
+
+  it('refuses parts that do not fit together', () => {
+    const prepared = index.prepared();
+    expect(() => GridIndex.fromPrepared({ ...prepared, boxes: prepared.boxes.slice(4) }, () => grids[0]!.boundary)).toThrow(/do not match/);
+    expect(() => GridIndex.fromPrepared({ ...prepared, ids: prepared.ids.slice(1), boxes: prepared.boxes.slice(4) }, () => grids[0]!.boundary)).toThrow(/holds 32 grids/);
+  });
+});

@@ -10,11 +10,26 @@ import type { AreaGeometry, OrgUnit } from '../city/schema.js';
 import { bboxOf, unionBBox } from './bbox.js';
 import type { Area, BBox, GeoPoint } from './types.js';
 
+/**
+ * A built index in a form that can be stored (the CDK app writes it beside each bundle): the grids' ids in
+ * index order, their boxes (four numbers each), the grids without a boundary, and flatbush's packed tree.
+ * `GridIndex.fromPrepared` turns it back into the same index without touching a polygon.
+ */
+export interface PreparedGridIndex {
+  ids: readonly string[];
+  /** minX, minY, maxX, maxY of grid i at 4i..4i+3. */
+  boxes: readonly number[];
+  unbounded: readonly string[];
+  /** flatbush's `data` (absent for an empty index). */
+  tree: ArrayBufferLike | undefined;
+}
+
 export class GridIndex {
   /** Absent when there is nothing to index: flatbush refuses zero items. */
   private readonly tree: Flatbush | undefined;
   private readonly ids: readonly string[];
-  private readonly geometries: readonly AreaGeometry[];
+  private readonly geometryOf: (i: number) => AreaGeometry;
+  private readonly boxList: readonly BBox[];
   private readonly boxes: ReadonlyMap<string, BBox>;
 
   /** The box around every indexed grid (the city's extent); undefined for an empty index. */
@@ -25,21 +40,27 @@ export class GridIndex {
    */
   readonly unbounded: readonly string[];
 
-  private constructor(areas: readonly Area[], unbounded: readonly string[]) {
-    this.ids = areas.map((area) => area.id);
-    this.geometries = areas.map((area) => area.boundary);
-    const boxes = areas.map((area) => bboxOf(area.boundary));
-    this.boxes = new Map(boxes.map((box, i) => [this.ids[i] as string, box]));
+  private constructor(ids: readonly string[], boxes: readonly BBox[], tree: Flatbush | undefined, geometryOf: (i: number) => AreaGeometry, unbounded: readonly string[]) {
+    this.ids = ids;
+    this.geometryOf = geometryOf;
+    this.boxList = boxes;
+    this.boxes = new Map(boxes.map((box, i) => [ids[i] as string, box]));
     this.bbox = unionBBox(boxes);
     this.unbounded = unbounded;
-    if (areas.length === 0) {
-      this.tree = undefined;
-      return;
-    }
-    const tree = new Flatbush(areas.length);
-    for (const [minX, minY, maxX, maxY] of boxes) tree.add(minX, minY, maxX, maxY);
-    tree.finish();
     this.tree = tree;
+  }
+
+  private static build(areas: readonly Area[], unbounded: readonly string[]): GridIndex {
+    const boxes = areas.map((area) => bboxOf(area.boundary));
+    let tree: Flatbush | undefined;
+    if (areas.length > 0) {
+      tree = new Flatbush(areas.length);
+      for (const [minX, minY, maxX, maxY] of boxes) tree.add(minX, minY, maxX, maxY);
+      tree.finish();
+    }
+    const geometries = areas.map((area) => area.boundary);
+    // Flatbush only hands back indices it was given, so the lookup cannot miss.
+    return new GridIndex(areas.map((area) => area.id), boxes, tree, (i) => geometries[i] as AreaGeometry, unbounded);
   }
 
   /** Indexes the grid-level units of a city (other levels are ignored). */
@@ -51,12 +72,31 @@ export class GridIndex {
       if (unit.boundary) areas.push({ id: unit.id, boundary: unit.boundary });
       else unbounded.push(unit.id);
     }
-    return new GridIndex(areas, unbounded);
+    return GridIndex.build(areas, unbounded);
   }
 
   /** Indexes arbitrary areas (e.g. communities, or grids a city is still drawing). */
   static fromAreas(areas: Iterable<Area>): GridIndex {
-    return new GridIndex([...areas], []);
+    return GridIndex.build([...areas], []);
+  }
+
+  /**
+   * The index `prepared()` described, without computing a box or building the tree again. `geometryOf(i)`
+   * gives the boundary of grid `ids[i]`; it is asked only for the grids whose box holds a point being
+   * located, so a caller may read boundaries on demand (once each: the index does not cache them).
+   */
+  static fromPrepared(prepared: PreparedGridIndex, geometryOf: (i: number) => AreaGeometry): GridIndex {
+    const { ids, boxes: flat } = prepared;
+    if (flat.length !== ids.length * 4 || (ids.length > 0) !== (prepared.tree !== undefined)) throw new Error('GridIndex.fromPrepared: boxes, ids and tree do not match');
+    const boxes: BBox[] = ids.map((_, i) => [flat[4 * i] as number, flat[4 * i + 1] as number, flat[4 * i + 2] as number, flat[4 * i + 3] as number]);
+    const tree = prepared.tree === undefined ? undefined : Flatbush.from(prepared.tree);
+    if (tree && tree.numItems !== ids.length) throw new Error(`GridIndex.fromPrepared: the tree holds ${tree.numItems} grids, not ${ids.length}`);
+    return new GridIndex(ids, boxes, tree, geometryOf, prepared.unbounded);
+  }
+
+  /** What `fromPrepared` needs to make this index again (the boundaries apart). */
+  prepared(): PreparedGridIndex {
+    return { ids: [...this.ids], boxes: this.boxList.flat(), unbounded: [...this.unbounded], tree: this.tree?.data };
   }
 
   /** How many grids the index holds. */
@@ -108,8 +148,7 @@ export class GridIndex {
   }
 
   private geometryAt(i: number): AreaGeometry {
-    // Flatbush only hands back indices it was given, so the lookup cannot miss.
-    return this.geometries[i] as AreaGeometry;
+    return this.geometryOf(i);
   }
 
   private lowestId(indices: readonly number[]): string | undefined {
