@@ -58,14 +58,25 @@ export function substitute(definitionText: string, substitutions: Record<string,
 
 type Definition = { States: Record<string, Record<string, unknown>> };
 
-/** The one local-only change: the wait's timeout is kept by this adapter on the platform's clock. */
+const OUT_OF_REACH_SECONDS = 2_000_000;
+
+/**
+ * The local-only changes: the wait's timeout is kept by this adapter on the platform's clock, and task
+ * states without a timeout get none, as on AWS.
+ */
 function forLocalEngine(definition: Definition): Definition {
   const copy = structuredClone(definition);
   const wait = copy.States.AwaitChange;
   if (!wait) throw new Error('the definition has no AwaitChange state');
   delete wait.TimeoutSecondsPath;
   // Out of reach (about 23 days of real time) yet within the engine's timer range.
-  wait.TimeoutSeconds = 2_000_000;
+  wait.TimeoutSeconds = OUT_OF_REACH_SECONDS;
+  // A Task state without a timeout has none on AWS (the function's own timeout bounds it), but the engine
+  // gives it 60 s of wall-clock time, counted from when the state starts: a task waiting its turn for a
+  // slot (TaskSlots) would fail its execution. The states keep AWS's meaning here.
+  for (const state of Object.values(copy.States)) {
+    if (state.Type === 'Task' && state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined) state.TimeoutSeconds = OUT_OF_REACH_SECONDS;
+  }
   return copy;
 }
 
