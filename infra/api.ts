@@ -3,7 +3,7 @@
  * authorizer on the `jwt` routes, stage-wide throttling, access logs to an encrypted log group, CORS for the
  * console, and optionally the city's own domain name.
  */
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Lazy, type RemovalPolicy } from 'aws-cdk-lib';
 import {
   CorsHttpMethod,
   DomainName,
@@ -26,7 +26,10 @@ import type { CustomDomain, ExternalIssuer } from './props.js';
 
 export interface PlatformApiProps {
   issuer: ExternalIssuer;
+  /** Origins browsers may call the API from; more can be added by `allowOrigin` (the console's, once it exists). */
   corsOrigins: string[];
+  /** Whether to answer CORS preflights at all; default: when `corsOrigins` is not empty. */
+  cors?: boolean;
   throttle: { rateLimit: number; burstLimit: number };
   customDomain?: CustomDomain;
   logsKey: IKey;
@@ -42,18 +45,23 @@ export class PlatformApi extends Construct {
   /** The URL clients and the OpenAPI document use: the city's name when it has one, else the execute-api URL. */
   readonly url: string;
   private readonly authorizer: HttpJwtAuthorizer;
+  private readonly origins: string[];
 
   constructor(scope: Construct, id: string, props: PlatformApiProps) {
     super(scope, id);
+    this.origins = [...props.corsOrigins];
+    const cors = props.cors ?? props.corsOrigins.length > 0;
     this.api = new HttpApi(this, 'Api', {
       description: 'Civic Loop: intake, actions, queries, citizen tracking, Open311',
       createDefaultStage: false,
       // With a custom domain, the execute-api URL is turned off so every caller goes through the one name.
       disableExecuteApiEndpoint: props.customDomain !== undefined,
-      ...(props.corsOrigins.length > 0
+      ...(cors
         ? {
             corsPreflight: {
-              allowOrigins: props.corsOrigins,
+              // Read when the template is rendered, so the console's CloudFront origin can be added after the
+              // API exists (the console's config needs the API's URL first).
+              allowOrigins: Lazy.list({ produce: () => this.origins }),
               allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
               allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
               exposeHeaders: ['retry-after', 'location'],
@@ -91,6 +99,11 @@ export class PlatformApi extends Construct {
     });
     this.authorizer = new HttpJwtAuthorizer('Jwt', props.issuer.issuer, { jwtAudience: props.issuer.audience, identitySource: ['$request.header.Authorization'] });
     this.url = props.customDomain ? `https://${props.customDomain.domainName}` : this.api.apiEndpoint;
+  }
+
+  /** Lets browsers call the API from this origin (`https://host`, no path), e.g. the console's. */
+  allowOrigin(origin: string): void {
+    this.origins.push(origin);
   }
 
   /**

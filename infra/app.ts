@@ -3,6 +3,9 @@
  * context (`-c city=cities/my-city.json`, default the demo city), with alarm contacts and other settings
  * from context too, so a city can deploy without writing code. A city that wants more (its own domain,
  * its identity provider) embeds `CivicLoop` in a stack of its own.
+ *
+ * Run as the app, it first builds the console when its build is missing or older than its sources (the
+ * same `ensureConsoleBuilt` that `npm start` and the tests' global setup use), since the stack deploys it.
  */
 import { pathToFileURL } from 'node:url';
 import { App, Stack, type StackProps } from 'aws-cdk-lib';
@@ -32,16 +35,24 @@ export function platformPropsFromContext(app: App): CivicLoopProps {
   const senderId = context('smsSenderId');
   const originationNumber = context('smsOriginationNumber');
   const spend = context('smsMonthlySpendLimitUsd');
+  const withConsole = consoleWanted(app);
   return {
     cityFile: typeof context('city') === 'string' ? (context('city') as string) : 'cities/kaifeng-demo.json',
     ...(emails || phones ? { alarmContacts: { ...(emails ? { emails } : {}), ...(phones ? { phones } : {}) } } : {}),
     ...(cors ? { corsOrigins: cors } : {}),
+    ...(withConsole ? {} : { console: { enabled: false } }),
     sms: {
       ...(typeof senderId === 'string' ? { senderId } : {}),
       ...(typeof originationNumber === 'string' ? { originationNumber } : {}),
       ...(spend !== undefined ? { monthlySpendLimitUsd: Number(spend) } : {}),
     },
   };
+}
+
+/** Whether the app deploys the console: yes unless `-c console=false`. */
+export function consoleWanted(app: App): boolean {
+  const value: unknown = app.node.tryGetContext('console');
+  return !(value === false || value === 'false');
 }
 
 /**
@@ -58,4 +69,12 @@ export function buildApp(app = new App()): App {
 }
 
 // Synthesises when run as the CDK app (`cdk.json`, `npm run synth`), not when a test imports the stack.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) buildApp(new App({ outdir: process.env.CDK_OUTDIR ?? 'cdk.out' })).synth();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const app = new App({ outdir: process.env.CDK_OUTDIR ?? 'cdk.out' });
+  if (consoleWanted(app)) {
+    // Vite is loaded only here: a stack that leaves the console out, or a test, does not pay for it.
+    const { ensureConsoleBuilt } = await import('../console/build.js');
+    if (await ensureConsoleBuilt({ quiet: true })) console.error('Built the console (console/dist).');
+  }
+  buildApp(app).synth();
+}

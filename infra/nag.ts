@@ -9,6 +9,7 @@ import type { IConstruct } from 'constructs';
 import { ENTRY_POINTS } from '../functions/aws/entry-points.js';
 import { ROUTES } from '../functions/http/routes.js';
 import type { CivicLoop } from './civic-loop.js';
+import type { ConsoleSite } from './console-site.js';
 
 export interface NagAcknowledgement {
   construct: IConstruct;
@@ -76,7 +77,82 @@ export function nagAcknowledgements(platform: CivicLoop): NagAcknowledgement[] {
     if (!cfnRoute) throw new Error(`no route construct for ${route.method} ${route.path}`);
     acks.push({ construct: cfnRoute, finding: 'AwsSolutions-APIG4', reason: `public by design: ${reason}` });
   }
+  if (platform.console) acks.push(...consoleAcknowledgements(platform.console, stack, platform.consoleAccessLogs));
   return acks;
+}
+
+/** The console site: a static, public, data-free site; CDK's own deployment handler. */
+function consoleAcknowledgements(site: ConsoleSite, stack: Stack, accessLogs: boolean): NagAcknowledgement[] {
+  const distribution = site.distribution;
+  const acks: NagAcknowledgement[] = [
+    {
+      construct: distribution,
+      finding: 'AwsSolutions-CFR1',
+      reason: 'no geo restriction: the console is static code with no data in it, and staff sign in from wherever they work (on duty, on leave, travelling); the API behind the sign-in decides what anyone sees',
+    },
+    {
+      construct: distribution,
+      finding: 'AwsSolutions-CFR2',
+      reason: 'no WAF web ACL on the console: it serves only static files (GET/HEAD, cached); every data request goes to the API, which is throttled and authorized; a CloudFront web ACL would also have to live in a us-east-1 stack of its own',
+    },
+    {
+      construct: distribution,
+      finding: 'AwsSolutions-CFR4',
+      reason: 'the distribution uses the default *.cloudfront.net certificate, for which CloudFront fixes the minimum viewer protocol (TLSv1) and allows no other setting; raising it needs a custom domain with an ACM certificate in us-east-1',
+    },
+    {
+      construct: site.bucket,
+      finding: 'AwsSolutions-S1',
+      reason: 'server access logs would record only CloudFront fetching through origin access control and the deployment writing the build: the bucket is private, blocked from public access, TLS-only, and read by this one distribution',
+    },
+  ];
+  if (!accessLogs) {
+    acks.push({
+      construct: distribution,
+      finding: 'AwsSolutions-CFR3',
+      reason: 'viewer logs of the console are off unless the city gives a log bucket (console.accessLogs): the site is the same public static files for everyone, and every data request is logged by the API stage access logs',
+    });
+  }
+  const deployment = 'CDK BucketDeployment copies the built console into the site bucket with `aws s3 sync`, granted by aws-cdk-lib';
+  for (const [finding, reason] of [
+    ['AwsSolutions-IAM5[Action::s3:GetObject*]', `${deployment}: object reads on the CDK asset bucket and the site bucket only`],
+    ['AwsSolutions-IAM5[Action::s3:GetBucket*]', `${deployment}: bucket reads on the CDK asset bucket and the site bucket only`],
+    ['AwsSolutions-IAM5[Action::s3:List*]', `${deployment}: listing the CDK asset bucket and the site bucket only (sync compares keys)`],
+    ['AwsSolutions-IAM5[Action::s3:DeleteObject*]', `${deployment}: deleting objects of the site bucket only (replaced files)`],
+    ['AwsSolutions-IAM5[Action::s3:Abort*]', `${deployment}: aborting its own multipart uploads to the site bucket only`],
+    [`AwsSolutions-IAM5[Resource::<${stack.getLogicalId(site.bucket.node.defaultChild as CfnElement)}.Arn>/*]`, `${deployment}: the objects of the site bucket, whose keys are the build's file names`],
+    ...assetBucketObjects(site, stack).map((resource) => [`AwsSolutions-IAM5[Resource::${resource}]`, `${deployment}: reading the staged build from the CDK bootstrap asset bucket (keys are content hashes)`] as const),
+    ['AwsSolutions-IAM5[Resource::*]', `${deployment}: cloudfront:CreateInvalidation and GetInvalidation (only) on *, as the construct grants them, to refresh index.html and config.json after a deploy`],
+  ] as const) {
+    acks.push({ construct: site.deploymentRole, finding, reason });
+  }
+  const handler = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (!handler) throw new Error('no BucketDeployment handler at the stack');
+  acks.push({
+    construct: handler,
+    finding: 'AwsSolutions-L1',
+    reason: 'the deployment handler is aws-cdk-lib\'s own (Python with the AWS CLI layer), its runtime chosen by the aws-cdk-lib version; it runs only during deploys and holds no platform code',
+  });
+  return acks;
+}
+
+/** The asset bucket's objects as the deployment role's policy names them, written the way cdk-nag writes a resource. */
+function assetBucketObjects(site: ConsoleSite, stack: Stack): string[] {
+  const policy = site.deploymentRole.node.tryFindChild('DefaultPolicy') as Policy | undefined;
+  const document = stack.resolve(policy?.document) as { Statement: { Resource: unknown }[] };
+  const render = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    const node = value as Record<string, unknown>;
+    if ('Fn::Join' in node) {
+      const [separator, parts] = node['Fn::Join'] as [string, unknown[]];
+      return parts.map(render).join(separator);
+    }
+    if ('Ref' in node) return `<${String(node.Ref)}>`;
+    if ('Fn::GetAtt' in node) return `<${(node['Fn::GetAtt'] as string[]).join('.')}>`;
+    return JSON.stringify(value);
+  };
+  const resources = document.Statement.flatMap((statement) => [statement.Resource].flat().map(render));
+  return [...new Set(resources.filter((resource) => resource.endsWith('/*') && resource.includes(':s3:::')))];
 }
 
 /** The role EventBridge Scheduler's LambdaInvoke target made at the stack for one function: the one whose policy names it. */

@@ -39,7 +39,7 @@ function resolve(value: unknown): string {
 }
 
 const environmentOf = (name: string): Record<string, string> => {
-  const fn = Object.values(template.findResources('AWS::Lambda::Function')).find((r) => (r as { Properties: { Description: string } }).Properties.Description.endsWith(` ${name}`)) as
+  const fn = Object.values(template.findResources('AWS::Lambda::Function')).find((r) => (r as { Properties: { Description?: string } }).Properties.Description?.endsWith(` ${name}`)) as
     | { Properties: { Environment: { Variables: Record<string, unknown> } } }
     | undefined;
   if (!fn) throw new Error(`no function ${name}`);
