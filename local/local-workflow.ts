@@ -56,7 +56,7 @@ export function substitute(definitionText: string, substitutions: Record<string,
   return JSON.parse(filled);
 }
 
-type Definition = { States: Record<string, Record<string, unknown>> };
+export type Definition = { States: Record<string, Record<string, unknown>> };
 
 const OUT_OF_REACH_SECONDS = 2_000_000;
 
@@ -64,7 +64,7 @@ const OUT_OF_REACH_SECONDS = 2_000_000;
  * The local-only changes: the wait's timeout is kept by this adapter on the platform's clock, and task
  * states without a timeout get none, as on AWS.
  */
-function forLocalEngine(definition: Definition): Definition {
+export function forLocalEngine(definition: Definition): Definition {
   const copy = structuredClone(definition);
   const wait = copy.States.AwaitChange;
   if (!wait) throw new Error('the definition has no AwaitChange state');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import validator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
-import { DEFINITION_FILE, LOCAL_SUBSTITUTIONS, substitute } from '../../local/local-workflow.js';
+import { DEFINITION_FILE, LOCAL_SUBSTITUTIONS, forLocalEngine, substitute, type Definition } from '../../local/local-workflow.js';
 
 const text = readFileSync(DEFINITION_FILE, 'utf8');
 const raw = JSON.parse(text) as { QueryLanguage?: string; States: Record<string, { Type: string; Resource?: string; Parameters?: { FunctionName?: string } }> };
@@ -16,6 +16,14 @@ describe('the case supervision definition', () => {
   it('uses JSONPath only (no JSONata), which the local engine requires', () => {
     expect(raw.QueryLanguage ?? 'JSONPath').toBe('JSONPath');
     expect(text).not.toMatch(/\{%/);
+  });
+
+  it('runs locally with no task timeout AWS would not have: none of the engine’s 60 s defaults is left', () => {
+    const local = forLocalEngine(substitute(text, LOCAL_SUBSTITUTIONS) as Definition);
+    const tasks = Object.entries(local.States).filter(([, state]) => state.Type === 'Task');
+    for (const [name, state] of tasks) expect(state.TimeoutSeconds, name).toBeGreaterThan(24 * 3600);
+    // The file itself is unchanged: only the local copy is.
+    expect(Object.values(raw.States).some((state) => 'TimeoutSeconds' in state)).toBe(false);
   });
 
   it('names every function through a DefinitionSubstitution, so the deployed file is this file', () => {
