@@ -39,9 +39,15 @@ function gridPoints(ctx: CityContext, count: number): { lon: number; lat: number
   const points: { lon: number; lat: number }[] = [];
   let seed = 7;
   const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  // Apart by more than the duplicate radius: two reports of one category closer than that are merged at
+  // RouteCase, and the merged one's flow would wait forever for an order that is never sent.
+  const apart = 2 * (ctx.city.duplicateDetection?.radiusMeters ?? 0);
+  const metersPerDegree = 111_195;
+  const tooClose = (a: { lon: number; lat: number }, b: { lon: number; lat: number }) =>
+    Math.hypot((a.lon - b.lon) * Math.cos((a.lat * Math.PI) / 180), a.lat - b.lat) * metersPerDegree <= apart;
   while (points.length < count) {
     const point = { lon: minLon + next() * (maxLon - minLon), lat: minLat + next() * (maxLat - minLat) };
-    if (ctx.grids.locate(point)) points.push(point);
+    if (ctx.grids.locate(point) && !points.some((other) => tooClose(point, other))) points.push(point);
   }
   return points;
 }
