@@ -11,39 +11,11 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CountDelta, UnitCounts } from '../../domain/appraisal/counts.js';
 import { batchWrite, canonicalJson, queryAll, type StoreContext } from './dynamo.js';
+import { appraisalRows, checkAppraisalMonths, splitAppraisalRowId } from '../../ports/case-store-checks.js';
 import { appraisalKey, appraisalPk, caseKey } from './table.js';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Marks a row whose write may not have happened; never equal to canonical counts. */
 const PENDING = '?';
-const SEPARATOR = '|';
-
-const rowId = (month: string, unitId: string): string => `${month}${SEPARATOR}${unitId}`;
-const splitRowId = (id: string): [string, string] => {
-  const at = id.indexOf(SEPARATOR); // months have no separator; unit ids may
-  return [id.slice(0, at), id.slice(at + 1)];
-};
-
-/** Sums a case's deltas per (month, unit) and drops zeros: an all-zero row is no row. */
-function rowsOf(deltas: readonly CountDelta[]): Map<string, Partial<UnitCounts>> {
-  const rows = new Map<string, Partial<UnitCounts>>();
-  for (const delta of deltas) {
-    if (!MONTH.test(delta.month)) throw new RangeError(`an appraisal month is YYYY-MM, not '${delta.month}'`);
-    if (delta.unitId.length === 0) throw new RangeError('an appraisal delta needs a unit');
-    const id = rowId(delta.month, delta.unitId);
-    const counts = rows.get(id) ?? {};
-    for (const [name, value] of Object.entries(delta.counts) as [keyof UnitCounts, number][]) {
-      if (!Number.isFinite(value)) throw new RangeError(`count ${name} of unit ${delta.unitId} in ${delta.month} is not a number`);
-      counts[name] = (counts[name] ?? 0) + value;
-    }
-    rows.set(id, counts);
-  }
-  for (const [id, counts] of rows) {
-    for (const [name, value] of Object.entries(counts) as [keyof UnitCounts, number][]) if (value === 0) delete counts[name];
-    if (Object.keys(counts).length === 0) rows.delete(id);
-  }
-  return rows;
-}
 
 async function setRowList(ctx: StoreContext, caseId: string, list: Record<string, string>): Promise<void> {
   const empty = Object.keys(list).length === 0;
@@ -58,7 +30,7 @@ async function setRowList(ctx: StoreContext, caseId: string, list: Record<string
 }
 
 export async function putAppraisal(ctx: StoreContext, caseId: string, deltas: readonly CountDelta[]): Promise<void> {
-  const rows = rowsOf(deltas);
+  const rows = appraisalRows(deltas);
   const wanted = Object.fromEntries([...rows].map(([id, counts]) => [id, canonicalJson(counts)]));
   const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: caseKey(caseId), ProjectionExpression: 'appraisal', ConsistentRead: true }));
   const stored = (Item?.appraisal ?? {}) as Record<string, string>;
@@ -69,11 +41,11 @@ export async function putAppraisal(ctx: StoreContext, caseId: string, deltas: re
   if (changed.length > 0) await setRowList(ctx, caseId, { ...stored, ...Object.fromEntries(changed.map((id) => [id, PENDING])) });
   await batchWrite(ctx, [
     ...changed.map((id) => {
-      const [month, unitId] = splitRowId(id);
+      const [month, unitId] = splitAppraisalRowId(id);
       return { PutRequest: { Item: { ...appraisalKey(month, unitId, caseId), month, unitId, caseId, counts: rows.get(id) } } };
     }),
     ...gone.map((id) => {
-      const [month, unitId] = splitRowId(id);
+      const [month, unitId] = splitAppraisalRowId(id);
       return { DeleteRequest: { Key: appraisalKey(month, unitId, caseId) } };
     }),
   ]);
@@ -82,7 +54,7 @@ export async function putAppraisal(ctx: StoreContext, caseId: string, deltas: re
 
 /** Every row booked in the months, as the deltas `sumCounts` adds up. */
 export async function appraisalDeltas(ctx: StoreContext, months: readonly string[]): Promise<CountDelta[]> {
-  for (const month of months) if (!MONTH.test(month)) throw new RangeError(`an appraisal month is YYYY-MM, not '${month}'`);
+  checkAppraisalMonths(months);
   const pages = await Promise.all(
     [...new Set(months)].map((month) =>
       queryAll(ctx, {

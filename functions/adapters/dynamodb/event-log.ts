@@ -11,8 +11,9 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CorruptHistory } from '../../domain/case/errors.js';
 import type { CaseEvent } from '../../domain/case/events.js';
 import { VersionConflict, type CaseProjection } from '../../ports/case-store.js';
+import { checkCommit, checkNewCase } from '../../ports/case-store-checks.js';
 import { batchWrite, canonicalJson, isConditionFailure, queryAll, type StoreContext } from './dynamo.js';
-import { inboxCoHandlers, indexAttributes } from './index-keys.js';
+import { indexAttributes } from './index-keys.js';
 import { COMMIT_PREFIX, MAX_SEQ, caseKey, commitKey, commitSk } from './table.js';
 
 export async function loadEvents(ctx: StoreContext, caseId: string): Promise<CaseEvent[]> {
@@ -32,18 +33,6 @@ export async function loadEvents(ctx: StoreContext, caseId: string): Promise<Cas
     if (event.seq !== i + 1) throw new CorruptHistory(caseId, event.seq, `the stored history has seq ${event.seq} at position ${i + 1}`);
   });
   return events;
-}
-
-function checkCommit(caseId: string, expectedVersion: number, events: readonly CaseEvent[]): void {
-  if (!Number.isInteger(expectedVersion) || expectedVersion < 0) throw new RangeError(`expectedVersion must be a whole number ≥ 0, not ${expectedVersion}`);
-  if (events.length === 0) throw new RangeError(`nothing to append to case ${caseId}`);
-  events.forEach((event, i) => {
-    if (event.caseId !== caseId) throw new RangeError(`event ${i} belongs to case ${event.caseId}, not ${caseId}`);
-    if (event.seq !== expectedVersion + 1 + i) {
-      throw new RangeError(`event ${i} of case ${caseId} has seq ${event.seq}; appending after version ${expectedVersion} it must be ${expectedVersion + 1 + i}`);
-    }
-  });
-  if (expectedVersion + events.length > MAX_SEQ) throw new RangeError(`case ${caseId} would pass ${MAX_SEQ} events`);
 }
 
 /**
@@ -78,9 +67,7 @@ async function checkPredecessor(ctx: StoreContext, caseId: string, expectedVersi
  */
 export async function createCase(ctx: StoreContext, events: readonly CaseEvent[], projection: CaseProjection): Promise<void> {
   const caseId = projection.state.id;
-  checkCommit(caseId, 0, events);
-  if (projection.state.version !== events.length) throw new RangeError(`case ${caseId}: the projection is of version ${projection.state.version}, the history of ${events.length}`);
-  if (inboxCoHandlers(projection).length > 0) throw new RangeError(`case ${caseId}: a new case has no co-handlers to point to`);
+  checkNewCase(events, projection, MAX_SEQ);
   const indexed = Object.fromEntries(Object.entries(indexAttributes(projection)).filter(([, value]) => value !== undefined));
   await batchWrite(ctx, [
     { PutRequest: { Item: { ...commitKey(caseId, 1), caseId, firstSeq: 1, lastSeq: events.length, events } } },
@@ -89,7 +76,7 @@ export async function createCase(ctx: StoreContext, events: readonly CaseEvent[]
 }
 
 export async function appendEvents(ctx: StoreContext, caseId: string, expectedVersion: number, events: readonly CaseEvent[]): Promise<void> {
-  checkCommit(caseId, expectedVersion, events);
+  checkCommit(caseId, expectedVersion, events, MAX_SEQ);
   await checkPredecessor(ctx, caseId, expectedVersion);
   const key = commitKey(caseId, expectedVersion + 1);
   try {

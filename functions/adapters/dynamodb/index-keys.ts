@@ -36,12 +36,8 @@ export function listedDue(projection: CaseProjection): string {
   return due ? sortableInstant(due) : NO_DEADLINE;
 }
 
-/** The co-handlers that get an inbox pointer: only while the case is open, never the lead twice. */
-export function inboxCoHandlers(projection: CaseProjection): string[] {
-  const { state } = projection;
-  if (!isOpenStage(state.stage) || !state.leadId) return [];
-  return [...new Set(state.coHandlerIds)].filter((unitId) => unitId !== state.leadId);
-}
+// Each co-handler gets an inbox pointer item (see projections.ts); which ones is the port's rule.
+export { inboxCoHandlers } from '../../ports/case-store-checks.js';
 
 /** The index attributes the case item should carry now; those absent are to be removed. */
 export function indexAttributes(projection: CaseProjection): Partial<Record<IndexAttribute, string>> {

@@ -14,11 +14,11 @@ import { isOpenStage } from '../../domain/case/events.js';
 import { InvalidCursor, VersionConflict, type BoardStatus, type CaseProjection, type CaseStore, type Page, type WaitRegistration } from '../../ports/case-store.js';
 import { digestOf } from '../dynamodb/digests.js';
 import { inboxCoHandlers, listedDue, sortableInstant } from '../dynamodb/index-keys.js';
+import { appraisalRows, checkAppraisalMonths, checkCommit, checkNewCase, splitAppraisalRowId } from '../../ports/case-store-checks.js';
 import { canonicalJson } from '../dynamodb/dynamo.js';
 import { MAX_SEQ, openShard } from '../dynamodb/table.js';
 
 const MAX_LIMIT = 1000;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 interface CaseRecord {
   commits: CaseEvent[][];
@@ -110,7 +110,7 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
 
   const indexes = new Map<string, Partition>();
   /** `<month>` → `<unitId>|<caseId>` → counts: the appraisal rows, by month as the table keeps them. */
-  const appraisalRows = new Map<string, Map<string, Partial<UnitCounts>>>();
+  const rowsByMonth = new Map<string, Map<string, Partial<UnitCounts>>>();
 
   const record = (caseId: string): CaseRecord => {
     let found = cases.get(caseId);
@@ -130,23 +130,11 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
     }
   }
 
-  function appendChecks(caseId: string, expectedVersion: number, events: readonly CaseEvent[]): void {
-    if (!Number.isInteger(expectedVersion) || expectedVersion < 0) throw new RangeError(`expectedVersion must be a whole number ≥ 0, not ${expectedVersion}`);
-    if (events.length === 0) throw new RangeError(`nothing to append to case ${caseId}`);
-    events.forEach((event, i) => {
-      if (event.caseId !== caseId) throw new RangeError(`event ${i} belongs to case ${event.caseId}, not ${caseId}`);
-      if (event.seq !== expectedVersion + 1 + i) {
-        throw new RangeError(`event ${i} of case ${caseId} has seq ${event.seq}; appending after version ${expectedVersion} it must be ${expectedVersion + 1 + i}`);
-      }
-    });
-    if (expectedVersion + events.length > MAX_SEQ) throw new RangeError(`case ${caseId} would pass ${MAX_SEQ} events`);
-  }
-
   const sync: Synchronous<CaseStore> = {
     loadEvents: (caseId) => copy((cases.get(caseId)?.commits ?? []).flat()),
 
     appendEvents(caseId, expectedVersion, events) {
-      appendChecks(caseId, expectedVersion, events);
+      checkCommit(caseId, expectedVersion, events, MAX_SEQ);
       const { commits } = record(caseId);
       const at = commits.findIndex((commit) => commit[0]?.seq === expectedVersion + 1);
       if (at >= 0) {
@@ -165,9 +153,7 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
 
     createCase(events, projection) {
       const caseId = projection.state.id;
-      appendChecks(caseId, 0, events);
-      if (projection.state.version !== events.length) throw new RangeError(`case ${caseId}: the projection is of version ${projection.state.version}, the history of ${events.length}`);
-      if (inboxCoHandlers(projection).length > 0) throw new RangeError(`case ${caseId}: a new case has no co-handlers to point to`);
+      checkNewCase(events, projection, MAX_SEQ);
       // As unconditional as the DynamoDB adapter's write: the caller owns the id (see the port).
       const stored = record(caseId);
       stored.commits = [copy([...events])];
@@ -257,43 +243,26 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
     },
 
     putAppraisal(caseId, deltas) {
-      const rows = new Map<string, Partial<UnitCounts>>();
-      for (const delta of deltas) {
-        if (!MONTH.test(delta.month)) throw new RangeError(`an appraisal month is YYYY-MM, not '${delta.month}'`);
-        if (delta.unitId.length === 0) throw new RangeError('an appraisal delta needs a unit');
-        const id = `${delta.month}|${delta.unitId}`;
-        const counts = rows.get(id) ?? {};
-        for (const [name, value] of Object.entries(delta.counts) as [keyof UnitCounts, number][]) {
-          if (!Number.isFinite(value)) throw new RangeError(`count ${name} of unit ${delta.unitId} in ${delta.month} is not a number`);
-          counts[name] = (counts[name] ?? 0) + value;
-        }
-        rows.set(id, counts);
-      }
-      // An all-zero row is no row, as in the DynamoDB adapter.
-      for (const [id, counts] of rows) {
-        for (const [name, value] of Object.entries(counts) as [keyof UnitCounts, number][]) if (value === 0) delete counts[name];
-        if (Object.keys(counts).length === 0) rows.delete(id);
-      }
+      const rows = appraisalRows(deltas);
       for (const id of record(caseId).appraisal.keys()) {
-        const at = id.indexOf('|');
-        appraisalRows.get(id.slice(0, at))?.delete(`${id.slice(at + 1)}|${caseId}`);
+        const [month, unitId] = splitAppraisalRowId(id);
+        rowsByMonth.get(month)?.delete(`${unitId}|${caseId}`);
       }
       for (const [id, counts] of rows) {
-        const at = id.indexOf('|');
-        const month = id.slice(0, at);
-        let monthRows = appraisalRows.get(month);
-        if (!monthRows) appraisalRows.set(month, (monthRows = new Map<string, Partial<UnitCounts>>()));
-        monthRows.set(`${id.slice(at + 1)}|${caseId}`, counts);
+        const [month, unitId] = splitAppraisalRowId(id);
+        let monthRows = rowsByMonth.get(month);
+        if (!monthRows) rowsByMonth.set(month, (monthRows = new Map<string, Partial<UnitCounts>>()));
+        monthRows.set(`${unitId}|${caseId}`, counts);
       }
       record(caseId).appraisal = rows;
       return;
     },
 
     appraisalDeltas(months) {
-      for (const month of months) if (!MONTH.test(month)) throw new RangeError(`an appraisal month is YYYY-MM, not '${month}'`);
+      checkAppraisalMonths(months);
       const deltas: CountDelta[] = [];
       for (const month of new Set(months)) {
-        for (const [id, counts] of appraisalRows.get(month) ?? []) deltas.push({ unitId: id.slice(0, id.lastIndexOf('|')), month, counts: { ...counts } });
+        for (const [id, counts] of rowsByMonth.get(month) ?? []) deltas.push({ unitId: id.slice(0, id.lastIndexOf('|')), month, counts: { ...counts } });
       }
       return deltas;
     },
