@@ -113,6 +113,29 @@ describe('the command board of a territory', () => {
     expect(item).toMatchObject({ rung: own.state.escalation.rung, at: own.state.escalation.lastAt, supervisingLayer: own.state.supervisingLayer });
     expect((await get('dispatcher-zhou', `/board/${LONGTING}/escalations?limit=1`)).json.items).toHaveLength(1);
   });
+
+  it('answers from a recent read when the caller accepts its age, and from a fresh read otherwise', async () => {
+    const before = await get('dispatcher-sun', `/board/${CITY}/summary`);
+    const created = await api.request('POST', '/cases', { token: tokens['citizen-zhang'], body: { channel: 'app', categoryCode: TINY_IDS.categories.litterBin, description: 'late', location: { lon: 114.3375, lat: 34.7975 } } });
+    expect(created.status).toBe(201);
+    await api.settle();
+    // The read made for `before` is under a minute old: it will do, and says when it was made.
+    const reused = await get('dispatcher-sun', `/board/${CITY}/summary?maxAge=60`);
+    expect(conforms('BoardSummary', reused.json)).toBeUndefined();
+    expect(reused.json.total).toBe(before.json.total);
+    expect(reused.json.asOf).toBe(before.json.asOf);
+    // Without maxAge the board is read again and shows the new case; later answers may reuse that read.
+    const fresh = await get('dispatcher-sun', `/board/${CITY}/summary`);
+    expect(fresh.json.total).toBe(before.json.total + 1);
+    const map = await get('dispatcher-sun', `/board/${CITY}/map?maxAge=60`);
+    expect(conforms('BoardMap', map.json)).toBeUndefined();
+    expect((map.json.points as { id: string }[]).map((point) => point.id)).toContain(created.json.caseId);
+    const feed = await get('dispatcher-sun', `/board/${CITY}/escalations?maxAge=60`);
+    expect(feed.json.asOf).toBe(fresh.json.asOf);
+    const bad = await get('dispatcher-sun', `/board/${CITY}/map?maxAge=61`);
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors).toEqual([{ field: 'query/maxAge', reason: 'at most 60' }]);
+  });
 });
 
 describe('the city for clients', () => {

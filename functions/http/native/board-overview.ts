@@ -2,7 +2,8 @@
  * The command board of a territory, for its dispatchers and supervisors: how many open cases stand at each
  * stage and supervising layer, the warning and overdue lists with the time left on the city's calendar, the
  * open cases as points for the map, and the feed of escalations. All of it is computed from one read of the
- * open cases' digests (`CaseStore.openCaseDigests`), filtered to the scope the path names.
+ * open cases' digests (`CaseStore.openCaseDigests`), filtered to the scope the path names. With `?maxAge=`
+ * a caller accepts a read that many seconds old (see open-case-snapshot.ts); `asOf` says when it was made.
  */
 import { z } from 'zod';
 import type { CityContext } from '../../app/city-context.js';
@@ -21,10 +22,21 @@ export interface BoardOverviewDeps {
   clock: Clock;
 }
 
+const maxAge = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(0, 'at least 0')
+  .max(60, 'at most 60')
+  .default(0)
+  .meta({ description: 'Seconds: an answer from a read of the open cases up to this old will do (`asOf` says when it was read). A board that refreshes every few seconds sends its interval and is answered at once from a recent read; 0, the default, waits for a fresh read.' });
+
+export const BoardMapQuery = z.object({ maxAge });
 export const BoardSummaryQuery = z.object({
+  maxAge,
   limit: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(200, 'at most 200').default(50).meta({ description: 'How many cases each of the warning and overdue lists holds at most (nearest deadline first).' }),
 });
 export const EscalationFeedQuery = z.object({
+  maxAge,
   limit: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(200, 'at most 200').default(30).meta({ description: 'How many escalations to return, latest first.' }),
 });
 
@@ -40,12 +52,17 @@ const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys
 
 export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
   const scope = makeTerritoryScope(deps.city);
-  const readOpenCases = sharedOpenCaseReader(deps.store);
+  const readOpenCases = sharedOpenCaseReader(deps.store, deps.clock);
   const { calendar } = deps.city;
 
-  const casesOf = async (scopeId: string) => {
+  /**
+   * The scope's open cases and when they were read. Time status and time left are judged at the clock's
+   * now, not at the read: a deadline known at the read has passed or not whatever the read's age.
+   */
+  const casesOf = async (scopeId: string, maxAgeSeconds: number) => {
     const inScope = scope.inScope(scopeId);
-    return (await readOpenCases()).filter(inScope);
+    const { digests, readAt } = await readOpenCases({ maxAgeMs: maxAgeSeconds * 1000 });
+    return { cases: digests.filter(inScope), asOf: new Date(readAt).toISOString() };
   };
 
   const listItem = (digest: OpenCaseDigest, status: TimeStatus, now: number) => {
@@ -70,8 +87,8 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
       const scopeId = scope.boardScope(principal!, pathParameters.unitId ?? '');
       const parsed = BoardSummaryQuery.safeParse(query);
       if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
+      const { cases, asOf } = await casesOf(scopeId, parsed.data.maxAge);
       const now = deps.clock.now();
-      const cases = await casesOf(scopeId);
       const byStage = zeroes<Stage>(STAGES);
       const byLayer = zeroes<Level>(LEVELS);
       const byStatus = zeroes<TimeStatus>(['onTrack', 'warning', 'overdue']);
@@ -94,7 +111,7 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
       return {
         body: {
           scopeUnitId: scopeId,
-          asOf: new Date(now).toISOString(),
+          asOf,
           timeZone: calendar.timeZone,
           total: cases.length,
           byStatus,
@@ -113,16 +130,18 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
 
   const map = httpHandler({
     auth: 'required',
-    async run({ principal, pathParameters }) {
+    async run({ principal, pathParameters, query }) {
       const scopeId = scope.boardScope(principal!, pathParameters.unitId ?? '');
+      const parsed = BoardMapQuery.safeParse(query);
+      if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
+      const { cases, asOf } = await casesOf(scopeId, parsed.data.maxAge);
       const now = deps.clock.now();
-      const cases = await casesOf(scopeId);
       const points = [];
       for (const digest of cases) {
         if (!digest.location) continue;
         points.push({ id: digest.id, lon: digest.location.lon, lat: digest.location.lat, status: timeStatusOf(digest, now), stage: digest.stage });
       }
-      return { body: { scopeUnitId: scopeId, asOf: new Date(now).toISOString(), withoutLocation: cases.length - points.length, points } };
+      return { body: { scopeUnitId: scopeId, asOf, withoutLocation: cases.length - points.length, points } };
     },
   });
 
@@ -132,8 +151,9 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
       const scopeId = scope.boardScope(principal!, pathParameters.unitId ?? '');
       const parsed = EscalationFeedQuery.safeParse(query);
       if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
+      const { cases, asOf } = await casesOf(scopeId, parsed.data.maxAge);
       const now = deps.clock.now();
-      const items = (await casesOf(scopeId))
+      const items = cases
         .filter((digest) => digest.escalation.rung !== undefined && digest.escalation.lastAt !== undefined)
         .sort((a, b) => Date.parse(b.escalation.lastAt!) - Date.parse(a.escalation.lastAt!) || (a.id < b.id ? -1 : 1))
         .slice(0, parsed.data.limit)
@@ -148,7 +168,7 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
           supervisingUnitId: digest.supervisingUnitId,
           status: timeStatusOf(digest, now),
         }));
-      return { body: { scopeUnitId: scopeId, asOf: new Date(now).toISOString(), items } };
+      return { body: { scopeUnitId: scopeId, asOf, items } };
     },
   });
 

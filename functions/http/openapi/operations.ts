@@ -4,7 +4,7 @@
  * schemas (the handlers' own for requests); only prose and the status codes are written by hand.
  */
 import type { z } from 'zod';
-import { BoardSummaryQuery, EscalationFeedQuery } from '../native/board-overview.js';
+import { BoardMapQuery, BoardSummaryQuery, EscalationFeedQuery } from '../native/board-overview.js';
 import { AppraisalQuery, BoardQuery, PageQuery } from '../native/queries.js';
 import { TrackQuery } from '../native/track.js';
 import type { RouteSpec } from '../routes.js';
@@ -102,8 +102,9 @@ export const OPERATIONS: Record<RouteSpec['handler'], OperationDoc> = {
     tag: 'Queries',
     summary: 'The open cases of a territory as map points',
     description: 'One point per located open case, with its time status; for the same callers as the board.',
+    query: BoardMapQuery,
     ok: [{ status: 200, description: 'The points.', schema: 'BoardMap' }],
-    problems: [...SIGNED_IN, 404],
+    problems: [400, ...SIGNED_IN, 404],
   },
   escalations: {
     tag: 'Queries',
