@@ -1,18 +1,24 @@
 /**
- * One Lambda function per entry point of `functions/aws/entry-points.ts`: NodejsFunction bundled by esbuild
- * on this machine (no Docker), ARM64, Node.js 24, X-Ray active, its own encrypted log group, and its own
- * role holding exactly what the entry's `uses` name — no managed policies, no `*` actions, resources named.
+ * One Lambda function per entry point of `functions/aws/entry-points.ts`: bundled by esbuild on this
+ * machine (no Docker), ARM64, Node.js 24, X-Ray active, its own encrypted log group, and its own role
+ * holding exactly what the entry's `uses` name — no managed policies, no `*` actions, resources named.
  * The few statements whose resource cannot be narrowed are acknowledged in `nag.ts` with the reason.
+ *
+ * What NodejsFunction did, done once for all functions: its esbuild run per function took most of a cold
+ * synth (about a minute for 25 functions on two cores). Here each function's code is an asset with CDK's
+ * local bundling, whose first call builds every entry in one esbuild run (`bundling.ts`) and each call
+ * copies its function's files. CDK calls it only for an asset not already in cdk.out (the hash is known
+ * before bundling, `bundle-hash.ts`), and not at all for a stack whose bundling is skipped (the tests).
  */
+import { copyFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Aws, Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, Aws, DockerImage, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -20,8 +26,8 @@ import { INDEX } from '../functions/adapters/dynamodb/table.js';
 import type { EnvName } from '../functions/aws/env.js';
 import { areasFileOf, gridsFileOf } from '../functions/aws/runtime-city.js';
 import { ENTRY_POINTS, type EntryPoint } from '../functions/aws/entry-points.js';
-import { bundleHash } from './bundle-hash.js';
-import { BUNDLE } from './bundling.js';
+import { bundleHash, codeDigest } from './bundle-hash.js';
+import { BUNDLE, buildBundles, type BuiltBundles } from './bundling.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,7 +54,7 @@ export interface PlatformFunctionsProps {
 }
 
 export class PlatformFunctions extends Construct {
-  readonly byName = new Map<string, NodejsFunction>();
+  readonly byName = new Map<string, LambdaFunction>();
   /** Where failed asynchronous invocations (the scheduled jobs) land after Lambda's retries. */
   readonly failures: Queue;
 
@@ -62,17 +68,17 @@ export class PlatformFunctions extends Construct {
     for (const entry of ENTRY_POINTS) this.byName.set(entry.name, this.make(entry, props));
   }
 
-  get(name: string): NodejsFunction {
+  get(name: string): LambdaFunction {
     const fn = this.byName.get(name);
     if (!fn) throw new Error(`no function '${name}'`);
     return fn;
   }
 
-  get all(): NodejsFunction[] {
+  get all(): LambdaFunction[] {
     return [...this.byName.values()];
   }
 
-  private make(entry: EntryPoint, props: PlatformFunctionsProps): NodejsFunction {
+  private make(entry: EntryPoint, props: PlatformFunctionsProps): LambdaFunction {
     const scope = new Construct(this, entry.name);
     const logGroup = new LogGroup(scope, 'Logs', { retention: props.logRetention, encryptionKey: props.logsKey, removalPolicy: props.removalPolicy });
     const role = new Role(scope, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Civic Loop ${entry.name}: only what functions/aws/entry-points.ts says it uses` });
@@ -80,11 +86,9 @@ export class PlatformFunctions extends Construct {
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
     for (const statement of statementsFor(entry, props)) role.addToPrincipalPolicy(statement);
 
-    const fn = new NodejsFunction(scope, 'Function', {
-      entry: join(ROOT, 'functions/aws/entries', `${entry.name}.ts`),
-      handler: 'handler',
-      projectRoot: ROOT,
-      depsLockFilePath: join(ROOT, 'package-lock.json'),
+    const fn = new LambdaFunction(scope, 'Function', {
+      code: this.codeOf(entry, props),
+      handler: `${BUNDLE.handlerFile.replace(/\.mjs$/, '')}.handler`,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: entry.memoryMb,
@@ -94,38 +98,56 @@ export class PlatformFunctions extends Construct {
       role,
       description: `Civic Loop ${entry.kind} ${entry.name}`,
       environment: environmentFor(entry, props),
-      bundling: {
-        assetHash: bundleHash(ROOT, `${entry.name}:${entry.uses.join(',')}`, entry.uses.includes('city') ? props.citySha256 : undefined),
-        target: BUNDLE.target,
-        format: OutputFormat.ESM,
-        minify: BUNDLE.minify,
-        sourceMap: BUNDLE.sourcemap,
-        mainFields: [...BUNDLE.mainFields],
-        banner: BUNDLE.banner,
-        // Bundle the SDK too (NodejsFunction leaves @aws-sdk/* to the runtime by default): see bundling.ts.
-        externalModules: [],
-        esbuildArgs: Object.fromEntries(Object.entries(BUNDLE.alias).map(([name, path]) => [`--alias:${name}`, join(ROOT, path)])),
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          // The runtime city goes beside the bundle of each function that reads it: part of the asset, so a
-          // changed city (a new holiday calendar) deploys new code versions, and executions pick it up.
-          afterBundling: (_input: string, output: string) => [
-            // All three files: the boundaries are read only on first use, but any code path that needs them finds them.
-            ...(entry.uses.includes('city')
-              ? [
-                  `cp "${props.runtimeCityFile}" "${join(output, BUNDLE.cityFileName)}"`,
-                  `cp "${props.runtimeGridsFile}" "${gridsFileOf(join(output, BUNDLE.cityFileName))}"`,
-                  `cp "${props.runtimeAreasFile}" "${areasFileOf(join(output, BUNDLE.cityFileName))}"`,
-                ]
-              : []),
-          ],
-        },
-      },
       ...(entry.kind === 'job' ? { onFailure: new SqsDestination(this.failures), retryAttempts: 2, maxEventAge: Duration.hours(1) } : {}),
     });
     return fn;
   }
+
+  /** The function's code: its bundle and, for a function that reads the city, the runtime city files beside it. */
+  private codeOf(entry: EntryPoint, props: PlatformFunctionsProps): Code {
+    const readsCity = entry.uses.includes('city');
+    return Code.fromAsset(join(ROOT, 'functions'), {
+      // Known before bundling, so an unchanged function is not bundled again (`bundle-hash.ts`).
+      assetHashType: AssetHashType.CUSTOM,
+      assetHash: bundleHash(ROOT, `${entry.name}:${entry.uses.join(',')}`, readsCity ? props.citySha256 : undefined),
+      bundling: {
+        // Required by the type, never pulled: local bundling always succeeds or throws.
+        image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs24.x'),
+        local: {
+          tryBundle(outputDir: string): boolean {
+            bundles().copyTo(entry.name, outputDir);
+            // The runtime city goes beside the bundle of each function that reads it: part of the asset, so
+            // a changed city (a new holiday calendar) deploys new code versions, and executions pick it up.
+            // All three files: the boundaries are read only on first use, but any code path that needs them finds them.
+            if (readsCity) {
+              const cityFile = join(outputDir, BUNDLE.cityFileName);
+              copyFileSync(props.runtimeCityFile, cityFile);
+              copyFileSync(props.runtimeGridsFile, gridsFileOf(cityFile));
+              copyFileSync(props.runtimeAreasFile, areasFileOf(cityFile));
+            }
+            return true;
+          },
+        },
+      },
+    });
+  }
+}
+
+/**
+ * Every function's bundle, built on the first asset CDK asks to bundle and shared by the rest (and by
+ * every stack of the app). The build goes to a temporary folder, removed when the process exits: what
+ * CDK keeps is each function's asset folder in cdk.out.
+ */
+let built: { digest: string; bundles: BuiltBundles } | undefined;
+
+function bundles(): BuiltBundles {
+  const digest = codeDigest(ROOT);
+  if (built?.digest !== digest) {
+    const bundles = buildBundles(ROOT, ENTRY_POINTS);
+    process.once('exit', () => rmSync(bundles.dir, { recursive: true, force: true }));
+    built = { digest, bundles };
+  }
+  return built.bundles;
 }
 
 function environmentFor(entry: EntryPoint, props: PlatformFunctionsProps): Record<string, string> {

@@ -10,7 +10,7 @@ import { Alarm, ComparisonOperator, Dashboard, GraphWidget, MathExpression, Metr
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -18,7 +18,7 @@ import { Construct } from 'constructs';
 
 export interface MonitoringProps {
   stateMachine: StateMachine;
-  functions: Map<string, NodejsFunction>;
+  functions: Map<string, LambdaFunction>;
   queues: Record<string, Queue>;
   api: HttpApi;
   table: TableV2;
@@ -75,7 +75,7 @@ export class PlatformMonitoring extends Construct {
     alarm('Api5xx', api5xx, 'The API answered with server errors.', 5);
 
     // Ids must differ between the expressions of one graph: each takes its label as the prefix.
-    const fnMetric = (make: (fn: NodejsFunction) => IMetric, label: string) =>
+    const fnMetric = (make: (fn: LambdaFunction) => IMetric, label: string) =>
       new MathExpression({
         expression: [...props.functions.keys()].map((_, i) => `${label}${i}`).join('+'),
         usingMetrics: Object.fromEntries([...props.functions.values()].map((fn, i) => [`${label}${i}`, make(fn)])),

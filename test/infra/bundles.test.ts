@@ -1,0 +1,84 @@
+/**
+ * The bundles as deployed, not the sources: every entry built by `buildBundles` (the one esbuild run the
+ * construct uses), copied into a folder of its own as CDK stages it (with the tiny city's runtime files
+ * for a function that reads the city), and loaded in a fresh Node process, which must find every chunk it
+ * imports in its folder and export a handler. `entries.test.ts` checks the environment each entry needs;
+ * this checks that code splitting left each function a folder that works on its own.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTRY_POINTS } from '../../functions/aws/entry-points.js';
+import { areasFileOf, gridsFileOf, runtimeFilesOf } from '../../functions/aws/runtime-city.js';
+import { tinyCity } from '../../functions/domain/testing/tiny-city.js';
+import { BUNDLE, buildBundles, type BuiltBundles } from '../../infra/bundling.js';
+
+const run = promisify(execFile);
+
+/** Plausible values for every variable the construct may set (the template's are checked in entries.test.ts). */
+const LAMBDA_ENV = {
+  AWS_REGION: 'ap-east-1',
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  TABLE_NAME: 'civic-loop-cases',
+  STATE_MACHINE_ALIAS_ARN: 'arn:aws:states:ap-east-1:123456789012:stateMachine:CaseSupervision:live',
+  NOTICE_TOPIC_ARN_PREFIX: 'arn:aws:sns:ap-east-1:123456789012:CivicLoop-',
+  API_URL: 'https://api.example.org',
+  CITY_FILE: BUNDLE.cityFileName,
+  APP_VERSION: 'test',
+};
+
+/** Imports the handler module as Lambda's runtime does and reports what it exports. */
+const LOADER = `const m = await import(process.argv[1]); process.stdout.write(typeof m.handler);`;
+
+describe('the bundles, each in a folder of its own as deployed', () => {
+  let bundles: BuiltBundles;
+  let root: string;
+  beforeAll(() => {
+    bundles = buildBundles(resolve('.'), ENTRY_POINTS);
+    root = mkdtempSync(join(tmpdir(), 'civic-bundles-'));
+  }, 120_000);
+  afterAll(() => {
+    rmSync(bundles.dir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('gives every function its entry as index.mjs and the chunks it reaches, nothing else', () => {
+    for (const entry of ENTRY_POINTS) {
+      const bundle = bundles.byName.get(entry.name);
+      expect(bundle?.files.filter((file) => file.name === BUNDLE.handlerFile)).toHaveLength(1);
+      expect(bundle?.initBytes).toBeLessThanOrEqual(bundle?.totalBytes ?? 0);
+    }
+    // The health check reads neither the table nor the city: none of that code is in its folder.
+    expect(bundles.byName.get('health')?.totalBytes).toBeLessThan(bundles.byName.get('get-case')?.totalBytes ?? 0);
+  });
+
+  it('loads every function from its folder alone and finds its handler', async () => {
+    const files = runtimeFilesOf(tinyCity(), 'tiny');
+    for (const entry of ENTRY_POINTS) {
+      const dir = join(root, entry.name);
+      bundles.copyTo(entry.name, dir);
+      if (entry.uses.includes('city')) {
+        const cityFile = join(dir, BUNDLE.cityFileName);
+        writeFileSync(cityFile, JSON.stringify(files.city));
+        writeFileSync(gridsFileOf(cityFile), JSON.stringify(files.grids));
+        writeFileSync(areasFileOf(cityFile), JSON.stringify(files.areas));
+      }
+      expect(readdirSync(dir)).toContain(BUNDLE.handlerFile);
+    }
+    // Two at a time: a cold start each, on a machine shared with other work.
+    const results: Record<string, string> = {};
+    const queue = [...ENTRY_POINTS];
+    const worker = async () => {
+      for (let entry = queue.shift(); entry; entry = queue.shift()) {
+        const { stdout } = await run(process.execPath, ['--input-type=module', '-e', LOADER, join(root, entry.name, BUNDLE.handlerFile)], { env: { PATH: process.env.PATH ?? '', ...LAMBDA_ENV } });
+        results[entry.name] = stdout;
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    expect(results).toEqual(Object.fromEntries(ENTRY_POINTS.map((entry) => [entry.name, 'function'])));
+  }, 120_000);
+});
