@@ -2,7 +2,7 @@
  * What every `CaseStore` refuses before it writes anything, and how a case's appraisal deltas become rows:
  * the contract's own rules, shared by the DynamoDB and the in-memory adapters so they cannot drift apart.
  */
-import type { CountDelta, UnitCounts } from '../domain/appraisal/counts.js';
+import { COUNT_KEYS, type CountDelta, type CountKey, type UnitCounts } from '../domain/appraisal/counts.js';
 import { isOpenStage, type CaseEvent } from '../domain/case/events.js';
 import type { CaseProjection } from './case-store.js';
 
@@ -48,6 +48,8 @@ export function checkAppraisalMonths(months: readonly string[]): void {
   for (const month of months) if (!APPRAISAL_MONTH.test(month)) throw new RangeError(`an appraisal month is YYYY-MM, not '${month}'`);
 }
 
+const COUNT_NAMES: ReadonlySet<string> = new Set<CountKey>(COUNT_KEYS);
+
 /** Sums a case's deltas per (month, unit) and drops zeros: an all-zero row is no row. */
 export function appraisalRows(deltas: readonly CountDelta[]): Map<string, Partial<UnitCounts>> {
   const rows = new Map<string, Partial<UnitCounts>>();
@@ -57,6 +59,7 @@ export function appraisalRows(deltas: readonly CountDelta[]): Map<string, Partia
     const id = appraisalRowId(delta.month, delta.unitId);
     const counts = rows.get(id) ?? {};
     for (const [name, value] of Object.entries(delta.counts) as [keyof UnitCounts, number][]) {
+      if (!COUNT_NAMES.has(name)) throw new RangeError(`'${name}' is not an appraisal count`);
       if (!Number.isFinite(value)) throw new RangeError(`count ${name} of unit ${delta.unitId} in ${delta.month} is not a number`);
       counts[name] = (counts[name] ?? 0) + value;
     }
@@ -67,4 +70,33 @@ export function appraisalRows(deltas: readonly CountDelta[]): Map<string, Partia
     if (Object.keys(counts).length === 0) rows.delete(id);
   }
   return rows;
+}
+
+/**
+ * What moving a case's rows from `from` to `to` adds to the (month, unit) totals: `to − from` per row,
+ * zeros dropped. Applying it to totals that held `from` leaves them holding `to`.
+ */
+export function rowsDifference(from: ReadonlyMap<string, Partial<UnitCounts>>, to: ReadonlyMap<string, Partial<UnitCounts>>): Map<string, Partial<UnitCounts>> {
+  const difference = new Map<string, Partial<UnitCounts>>();
+  for (const id of new Set([...from.keys(), ...to.keys()])) {
+    const counts: Partial<UnitCounts> = {};
+    const before = from.get(id) ?? {};
+    const after = to.get(id) ?? {};
+    for (const name of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<CountKey>) {
+      const change = (after[name] ?? 0) - (before[name] ?? 0);
+      if (change !== 0) counts[name] = change;
+    }
+    if (Object.keys(counts).length > 0) difference.set(id, counts);
+  }
+  return difference;
+}
+
+/** A (month, unit) total as `appraisalDeltas` answers it: zero counts dropped, nothing for an all-zero total. */
+export function totalAsDelta(month: string, unitId: string, counts: Partial<Record<string, unknown>>): CountDelta | undefined {
+  const kept: Partial<UnitCounts> = {};
+  for (const name of COUNT_KEYS) {
+    const value = counts[name];
+    if (typeof value === 'number' && value !== 0) kept[name] = value;
+  }
+  return Object.keys(kept).length > 0 ? { unitId, month, counts: kept } : undefined;
 }

@@ -1,69 +1,180 @@
 /**
- * Appraisal rows: one item per (month, unit, case) holding that case's absolute counts for that unit and
- * month, partitioned by month so a period's appraisal is one query per month.
+ * Appraisal totals: one item per (month, unit) holding the sum of every case's counts for that unit and
+ * month, partitioned by month. A period's appraisal reads months × units small items, however many cases
+ * the city has taken in.
  *
- * `putAppraisal` replaces a case's whole contribution. The case item remembers which rows the case has
- * (`appraisal`: `<month>|<unitId>` → the counts as canonical JSON), so a replace writes only what changed
- * and deletes rows the case no longer contributes to, without scanning a month. Crash safety: the list
- * is first widened (changed rows marked pending), then the rows are written, then the list is narrowed to
- * the new set; a run that dies midway leaves a superset with pending marks, which the next run redoes.
+ * Each case item keeps the rows it contributes (`appraisal`: `<month>|<unitId>` → the counts as canonical
+ * JSON) and a revision (`appraisalRev`). `putAppraisal` moves a case from its rows to new ones by adding
+ * the difference to the totals. Without transactions (dynalite has none) the move is an operation recorded
+ * on the case item before anything is added, so no crash can count a case twice or lose it:
+ * 1. claim: SET `appraisalOp` = {id, to, startedAt} if no operation is pending and the revision is the one
+ *    read (two replaces of one case take turns: the second recomputes from the first one's result);
+ * 2. apply: for each total the difference touches, ADD the change and the operation's id to the total's
+ *    `ops` set, on condition that the set does not hold the id: a repeated apply counts once;
+ * 3. finish: SET `appraisal` = to, revision + 1, REMOVE `appraisalOp`, if the operation is still this one;
+ * 4. tidy: DELETE the id from the totals' `ops` sets (one left behind by a crash here is only a few bytes).
+ * A replace that finds an operation pending waits for it. One older than the takeover age (longer than any
+ * function runs, so its writer is gone) is finished by the replace that finds it; the takeover is itself
+ * conditional on the operation's start time, so only one process ever works on an operation at a time.
  */
+import { randomUUID } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { CountDelta, UnitCounts } from '../../domain/appraisal/counts.js';
-import { batchWrite, canonicalJson, queryAll, type StoreContext } from './dynamo.js';
-import { appraisalRows, checkAppraisalMonths, splitAppraisalRowId } from '../../ports/case-store-checks.js';
-import { appraisalKey, appraisalPk, caseKey } from './table.js';
+import { COUNT_KEYS, type CountDelta, type UnitCounts } from '../../domain/appraisal/counts.js';
+import { appraisalRows, checkAppraisalMonths, rowsDifference, splitAppraisalRowId, totalAsDelta } from '../../ports/case-store-checks.js';
+import { canonicalJson, isConditionFailure, queryAll, type StoreContext } from './dynamo.js';
+import { appraisalPk, appraisalTotalKey, APPRAISAL_TOTAL_PREFIX, caseKey } from './table.js';
 
-/** Marks a row whose write may not have happened; never equal to canonical counts. */
-const PENDING = '?';
+/** Lambda's longest run is 15 minutes: an operation older than this has no live writer. */
+export const DEFAULT_TAKEOVER_MS = 16 * 60_000;
+/** How long a replace waits for another one on the same case before it gives up (the caller retries). */
+export const DEFAULT_MAX_WAIT_MS = 5_000;
 
-async function setRowList(ctx: StoreContext, caseId: string, list: Record<string, string>): Promise<void> {
-  const empty = Object.keys(list).length === 0;
-  await ctx.doc.send(
-    new UpdateCommand({
-      TableName: ctx.table,
-      Key: caseKey(caseId),
-      UpdateExpression: empty ? 'REMOVE appraisal' : 'SET appraisal = :list',
-      ...(empty ? {} : { ExpressionAttributeValues: { ':list': list } }),
+export interface AppraisalOptions {
+  /** After how long a pending replace has lost its writer and is finished by the next one. */
+  takeoverMs: number;
+  /** How long a replace waits for a pending one before it gives up. */
+  maxWaitMs: number;
+  /** Real time, not the platform's: an operation's age is about processes, not cases. */
+  now: () => number;
+}
+
+interface PendingOperation {
+  id: string;
+  /** The rows the case moves to, as stored in `appraisal`. */
+  to: Record<string, string>;
+  startedAt: number;
+}
+
+type StoredRows = Record<string, string>;
+
+const parsed = (rows: StoredRows): Map<string, Partial<UnitCounts>> => new Map(Object.entries(rows).map(([id, json]) => [id, JSON.parse(json) as Partial<UnitCounts>]));
+
+const sameRows = (a: StoredRows, b: StoredRows): boolean => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((id) => a[id] === b[id]);
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function applyToTotal(ctx: StoreContext, id: string, change: Partial<UnitCounts>, operationId: string): Promise<void> {
+  const [month, unitId] = splitAppraisalRowId(id);
+  const entries = Object.entries(change);
+  try {
+    await ctx.doc.send(
+      new UpdateCommand({
+        TableName: ctx.table,
+        Key: appraisalTotalKey(month, unitId),
+        UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}, #ops :op SET #month = :month, #unit = :unit`,
+        ConditionExpression: 'NOT contains(#ops, :id)',
+        ExpressionAttributeNames: { '#ops': 'ops', '#month': 'month', '#unit': 'unitId', ...Object.fromEntries(entries.map(([name], i) => [`#c${i}`, name])) },
+        ExpressionAttributeValues: { ':op': new Set([operationId]), ':id': operationId, ':month': month, ':unit': unitId, ...Object.fromEntries(entries.map(([, value], i) => [`:c${i}`, value])) },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error; // already added by an earlier attempt at this operation
+  }
+}
+
+async function finish(ctx: StoreContext, caseId: string, operation: PendingOperation, stored: StoredRows, revision: number): Promise<void> {
+  const difference = rowsDifference(parsed(stored), parsed(operation.to));
+  for (const [id, change] of difference) await applyToTotal(ctx, id, change, operation.id);
+  const empty = Object.keys(operation.to).length === 0;
+  try {
+    await ctx.doc.send(
+      new UpdateCommand({
+        TableName: ctx.table,
+        Key: caseKey(caseId),
+        UpdateExpression: `${empty ? 'REMOVE appraisal, appraisalOp SET' : 'REMOVE appraisalOp SET appraisal = :to,'} appraisalRev = :rev`,
+        ConditionExpression: 'appraisalOp.id = :id',
+        ExpressionAttributeValues: { ':rev': revision + 1, ':id': operation.id, ...(empty ? {} : { ':to': operation.to }) },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return; // finished already: the one who took it over tidies
+  }
+  await Promise.all(
+    [...difference.keys()].map((id) => {
+      const [month, unitId] = splitAppraisalRowId(id);
+      return ctx.doc.send(
+        new UpdateCommand({ TableName: ctx.table, Key: appraisalTotalKey(month, unitId), UpdateExpression: 'DELETE #ops :op', ExpressionAttributeNames: { '#ops': 'ops' }, ExpressionAttributeValues: { ':op': new Set([operation.id]) } }),
+      );
     }),
   );
 }
 
-export async function putAppraisal(ctx: StoreContext, caseId: string, deltas: readonly CountDelta[]): Promise<void> {
-  const rows = appraisalRows(deltas);
-  const wanted = Object.fromEntries([...rows].map(([id, counts]) => [id, canonicalJson(counts)]));
-  const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: caseKey(caseId), ProjectionExpression: 'appraisal', ConsistentRead: true }));
-  const stored = (Item?.appraisal ?? {}) as Record<string, string>;
-  const changed = Object.keys(wanted).filter((id) => stored[id] !== wanted[id]);
-  const gone = Object.keys(stored).filter((id) => !(id in wanted));
-  if (changed.length === 0 && gone.length === 0) return; // the usual refresh: nothing moved
+export async function putAppraisal(ctx: StoreContext, options: AppraisalOptions, caseId: string, deltas: readonly CountDelta[]): Promise<void> {
+  const wanted = Object.fromEntries([...appraisalRows(deltas)].map(([id, counts]) => [id, canonicalJson(counts)]));
+  const waitStarted = options.now();
+  for (let attempt = 0; ; attempt++) {
+    const { Item } = await ctx.doc.send(
+      new GetCommand({ TableName: ctx.table, Key: caseKey(caseId), ProjectionExpression: 'appraisal, appraisalRev, appraisalOp', ConsistentRead: true }),
+    );
+    const revision = typeof Item?.appraisalRev === 'number' ? Item.appraisalRev : 0;
+    // Rows written before totals existed (no revision) were never added to any total.
+    const stored = revision > 0 ? ((Item?.appraisal ?? {}) as StoredRows) : {};
+    const pending = Item?.appraisalOp as PendingOperation | undefined;
 
-  if (changed.length > 0) await setRowList(ctx, caseId, { ...stored, ...Object.fromEntries(changed.map((id) => [id, PENDING])) });
-  await batchWrite(ctx, [
-    ...changed.map((id) => {
-      const [month, unitId] = splitAppraisalRowId(id);
-      return { PutRequest: { Item: { ...appraisalKey(month, unitId, caseId), month, unitId, caseId, counts: rows.get(id) } } };
-    }),
-    ...gone.map((id) => {
-      const [month, unitId] = splitAppraisalRowId(id);
-      return { DeleteRequest: { Key: appraisalKey(month, unitId, caseId) } };
-    }),
-  ]);
-  await setRowList(ctx, caseId, wanted);
+    if (pending) {
+      if (options.now() - pending.startedAt < options.takeoverMs) {
+        if (options.now() - waitStarted > options.maxWaitMs) throw new Error(`case ${caseId}: its appraisal rows are being replaced by another writer; try again`);
+        await sleep(Math.min(200, 10 * 2 ** attempt));
+        continue;
+      }
+      const takenOver = { ...pending, startedAt: options.now() };
+      try {
+        await ctx.doc.send(
+          new UpdateCommand({
+            TableName: ctx.table,
+            Key: caseKey(caseId),
+            UpdateExpression: 'SET appraisalOp.startedAt = :now',
+            ConditionExpression: 'appraisalOp.id = :id AND appraisalOp.startedAt = :then',
+            ExpressionAttributeValues: { ':now': takenOver.startedAt, ':id': pending.id, ':then': pending.startedAt },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        continue; // another process took it over first
+      }
+      await finish(ctx, caseId, takenOver, stored, revision);
+      continue;
+    }
+
+    if (sameRows(stored, wanted) && revision > 0) return; // the usual refresh: nothing moved
+    if (Object.keys(wanted).length === 0 && revision === 0) return; // never counted, still counts for nothing
+    const operation: PendingOperation = { id: `${options.now()}-${randomUUID()}`, to: wanted, startedAt: options.now() };
+    try {
+      await ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.table,
+          Key: caseKey(caseId),
+          UpdateExpression: 'SET appraisalOp = :op',
+          ConditionExpression: `attribute_not_exists(appraisalOp) AND ${revision === 0 ? 'attribute_not_exists(appraisalRev)' : 'appraisalRev = :rev'}`,
+          ExpressionAttributeValues: { ':op': operation, ...(revision === 0 ? {} : { ':rev': revision }) },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      continue; // another replace of this case got in first: start again from its result
+    }
+    await finish(ctx, caseId, operation, stored, revision);
+    return;
+  }
 }
 
-/** Every row booked in the months, as the deltas `sumCounts` adds up. */
+/** The (month, unit) totals of the months, as the deltas `sumCounts` adds up. */
 export async function appraisalDeltas(ctx: StoreContext, months: readonly string[]): Promise<CountDelta[]> {
   checkAppraisalMonths(months);
+  const names = Object.fromEntries(COUNT_KEYS.map((name, i) => [`#c${i}`, name]));
   const pages = await Promise.all(
     [...new Set(months)].map((month) =>
       queryAll(ctx, {
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': appraisalPk(month) },
-        ProjectionExpression: '#unit, #month, #counts',
-        ExpressionAttributeNames: { '#unit': 'unitId', '#month': 'month', '#counts': 'counts' },
-      }),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :total)',
+        ExpressionAttributeValues: { ':pk': appraisalPk(month), ':total': APPRAISAL_TOTAL_PREFIX },
+        ProjectionExpression: ['#unit', ...Object.keys(names)].join(', '),
+        ExpressionAttributeNames: { '#unit': 'unitId', ...names },
+      }).then((items) => items.map((item) => totalAsDelta(month, item.unitId as string, item))),
     ),
   );
-  return pages.flat().map((item) => ({ unitId: item.unitId as string, month: item.month as string, counts: item.counts as Partial<UnitCounts> }));
+  return pages.flat().filter((delta): delta is CountDelta => delta !== undefined);
 }

@@ -5,7 +5,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CaseStore } from '../../ports/case-store.js';
-import { appraisalDeltas, putAppraisal } from './appraisal.js';
+import { appraisalDeltas, DEFAULT_MAX_WAIT_MS, DEFAULT_TAKEOVER_MS, putAppraisal, type AppraisalOptions } from './appraisal.js';
 import { openCaseDigests } from './digests.js';
 import { documentClient, type StoreContext } from './dynamo.js';
 import { appendEvents, createCase, loadEvents } from './event-log.js';
@@ -19,12 +19,23 @@ export interface DynamoCaseStoreOptions {
   tableName: string;
   /** Items per page when the caller sets no limit (and for `listOpenCases`); default 100. */
   pageSize?: number;
+  /**
+   * Appraisal replaces: after how long a pending one is taken to have lost its writer and is finished by
+   * the next (default 16 minutes, past Lambda's longest run), and how long the next waits for it first
+   * (default 5 s). Tests shorten both.
+   */
+  appraisal?: Partial<Pick<AppraisalOptions, 'takeoverMs' | 'maxWaitMs'>>;
 }
 
 export function createDynamoCaseStore(options: DynamoCaseStoreOptions): CaseStore {
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new RangeError(`pageSize is a whole number from 1 to 1000, not ${pageSize}`);
   const ctx: StoreContext = { doc: documentClient(options.client), table: options.tableName, pageSize };
+  const appraisal: AppraisalOptions = {
+    takeoverMs: options.appraisal?.takeoverMs ?? DEFAULT_TAKEOVER_MS,
+    maxWaitMs: options.appraisal?.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+    now: Date.now,
+  };
   return {
     loadEvents: (caseId) => loadEvents(ctx, caseId),
     appendEvents: (caseId, expectedVersion, events) => appendEvents(ctx, caseId, expectedVersion, events),
@@ -42,7 +53,7 @@ export function createDynamoCaseStore(options: DynamoCaseStoreOptions): CaseStor
     casesNear: (categoryCode, point, radiusMeters, since) => casesNear(ctx, categoryCode, point, radiusMeters, since),
     casesReceived: (rangeOptions) => casesReceived(ctx, rangeOptions),
     findByExternalId: (channel, externalId) => findByExternalId(ctx, channel, externalId),
-    putAppraisal: (caseId, deltas) => putAppraisal(ctx, caseId, deltas),
+    putAppraisal: (caseId, deltas) => putAppraisal(ctx, appraisal, caseId, deltas),
     appraisalDeltas: (months) => appraisalDeltas(ctx, months),
   };
 }

@@ -9,7 +9,7 @@ import dynalite from 'dynalite';
 import { afterAll, beforeAll } from 'vitest';
 import type { CaseState } from '../../domain/case/case-state.js';
 import type { CaseProjection, Page } from '../../ports/case-store.js';
-import { createDynamoCaseStore } from './case-store.js';
+import { createDynamoCaseStore, type DynamoCaseStoreOptions } from './case-store.js';
 import { documentClient, type StoreContext } from './dynamo.js';
 import { tableDefinition } from './table.js';
 
@@ -49,7 +49,7 @@ export function useDynalite(): TestDynamo {
 let tables = 0;
 
 /** A fresh table and a store on it; `ctx` reaches the raw items for assertions the port does not expose. */
-export async function freshStore(dynamo: TestDynamo, options: { pageSize?: number } = {}) {
+export async function freshStore(dynamo: TestDynamo, options: Pick<DynamoCaseStoreOptions, 'pageSize' | 'appraisal'> = {}) {
   const tableName = `cases-${++tables}`;
   await dynamo.client.send(new CreateTableCommand(tableDefinition(tableName)));
   // dynalite makes a table ACTIVE on a timer, even with createTableMs 0: under load the first write could

@@ -46,10 +46,9 @@ export const CO_PREFIX = 'CO#';
 export const coHandlerKey = (caseId: string, unitId: string) => ({ pk: caseKey(caseId).pk, sk: `${CO_PREFIX}${unitId}` });
 export const intakeKey = (key: string) => ({ pk: `INTAKE#${key}`, sk: 'INTAKE' });
 export const appraisalPk = (month: string): string => `APPR#${month}`;
-export const appraisalKey = (month: string, unitId: string, caseId: string) => ({
-  pk: appraisalPk(month),
-  sk: `UNIT#${unitId}#CASE#${caseId}`,
-});
+export const APPRAISAL_TOTAL_PREFIX = 'TOTAL#';
+/** A unit's appraisal total for a month. (Rows per case, `UNIT#<unitId>#CASE#<caseId>`, were written before totals.) */
+export const appraisalTotalKey = (month: string, unitId: string) => ({ pk: appraisalPk(month), sk: `${APPRAISAL_TOTAL_PREFIX}${unitId}` });
 
 export const inboxPk = (unitId: string): string => `UNIT#${unitId}`;
 export const boardPk = (supervisingUnitId: string, status: string): string => `BOARD#${supervisingUnitId}#${status}`;

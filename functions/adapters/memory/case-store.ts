@@ -14,7 +14,7 @@ import { isOpenStage } from '../../domain/case/events.js';
 import { InvalidCursor, VersionConflict, type BoardStatus, type CaseProjection, type CaseStore, type Page, type WaitRegistration } from '../../ports/case-store.js';
 import { digestOf } from '../dynamodb/digests.js';
 import { inboxCoHandlers, listedDue, sortableInstant } from '../dynamodb/index-keys.js';
-import { appraisalRows, checkAppraisalMonths, checkCommit, checkNewCase, splitAppraisalRowId } from '../../ports/case-store-checks.js';
+import { appraisalRows, checkAppraisalMonths, checkCommit, checkNewCase, rowsDifference, splitAppraisalRowId, totalAsDelta } from '../../ports/case-store-checks.js';
 import { canonicalJson } from '../dynamodb/dynamo.js';
 import { MAX_SEQ, openShard } from '../dynamodb/table.js';
 
@@ -109,8 +109,8 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
   const claims = new Map<string, string>();
 
   const indexes = new Map<string, Partition>();
-  /** `<month>` → `<unitId>|<caseId>` → counts: the appraisal rows, by month as the table keeps them. */
-  const rowsByMonth = new Map<string, Map<string, Partial<UnitCounts>>>();
+  /** `<month>` → `<unitId>` → counts: the appraisal totals, by month as the table keeps them. */
+  const totalsByMonth = new Map<string, Map<string, Partial<UnitCounts>>>();
 
   const record = (caseId: string): CaseRecord => {
     let found = cases.get(caseId);
@@ -244,15 +244,14 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
 
     putAppraisal(caseId, deltas) {
       const rows = appraisalRows(deltas);
-      for (const id of record(caseId).appraisal.keys()) {
+      // One turn of the event loop: the move from the old rows to the new is atomic here by construction.
+      for (const [id, change] of rowsDifference(record(caseId).appraisal, rows)) {
         const [month, unitId] = splitAppraisalRowId(id);
-        rowsByMonth.get(month)?.delete(`${unitId}|${caseId}`);
-      }
-      for (const [id, counts] of rows) {
-        const [month, unitId] = splitAppraisalRowId(id);
-        let monthRows = rowsByMonth.get(month);
-        if (!monthRows) rowsByMonth.set(month, (monthRows = new Map<string, Partial<UnitCounts>>()));
-        monthRows.set(`${unitId}|${caseId}`, counts);
+        let totals = totalsByMonth.get(month);
+        if (!totals) totalsByMonth.set(month, (totals = new Map<string, Partial<UnitCounts>>()));
+        const total = totals.get(unitId) ?? {};
+        for (const [name, value] of Object.entries(change) as [keyof UnitCounts, number][]) total[name] = (total[name] ?? 0) + value;
+        totals.set(unitId, total);
       }
       record(caseId).appraisal = rows;
       return;
@@ -262,7 +261,10 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
       checkAppraisalMonths(months);
       const deltas: CountDelta[] = [];
       for (const month of new Set(months)) {
-        for (const [id, counts] of rowsByMonth.get(month) ?? []) deltas.push({ unitId: id.slice(0, id.lastIndexOf('|')), month, counts: { ...counts } });
+        for (const [unitId, counts] of totalsByMonth.get(month) ?? []) {
+          const delta = totalAsDelta(month, unitId, counts);
+          if (delta) deltas.push(delta);
+        }
       }
       return deltas;
     },
