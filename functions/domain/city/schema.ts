@@ -7,68 +7,78 @@
  */
 import { z } from 'zod';
 
+/**
+ * Builds a schema. Marked free of side effects, so a bundler leaves out every schema nobody uses: the
+ * Lambda functions import this module for its constants (LEVELS, RUNGS, ...) and its types, and then
+ * neither build the city schema nor load zod at their cold start for it.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function schema<T>(build: () => T): T {
+  return build();
+}
+
 export const LEVELS = ['city', 'district', 'subdistrict', 'community', 'grid'] as const;
-export const Level = z.enum(LEVELS);
+export const Level = schema(() => z.enum(LEVELS));
 export type Level = z.infer<typeof Level>;
 
 /** How far a level sits from the top: city 0 … grid 4. */
 export const levelRank = (level: Level): number => LEVELS.indexOf(level);
 
 export const PLATFORMS = ['governance', 'enforcement', 'service', 'oversight'] as const;
-export const Platform = z.enum(PLATFORMS);
+export const Platform = schema(() => z.enum(PLATFORMS));
 export type Platform = z.infer<typeof Platform>;
 
-const Id = z
+const Id = schema(() => z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lower-case letters, digits and hyphens (at most 80)');
+  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lower-case letters, digits and hyphens (at most 80)'));
 
-export const LocalizedText = z.strictObject({
+export const LocalizedText = schema(() => z.strictObject({
   zh: z.string().trim().min(1, 'the Chinese text is required'),
   en: z.string().trim().min(1, 'the English text is required'),
-});
+}));
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +8613800000000');
+const Phone = schema(() => z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +8613800000000'));
 
-export const Contacts = z.strictObject({
+export const Contacts = schema(() => z.strictObject({
   email: z.array(z.email('must be an email address')).default([]),
   sms: z.array(Phone).default([]),
-});
+}));
 export type Contacts = z.infer<typeof Contacts>;
 
-export const Person = z.strictObject({
+export const Person = schema(() => z.strictObject({
   name: z.string().trim().min(1),
   title: LocalizedText.optional(),
   email: z.email('must be an email address').optional(),
   phone: Phone.optional(),
-});
+}));
 
 // ---------- Geometry (GeoJSON, WGS84 lon/lat) ----------
 
-const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const LinearRing = z
+const Position = schema(() => z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]));
+const LinearRing = schema(() => z
   .array(Position)
   .min(4, 'a ring needs at least 4 positions')
   .refine((ring) => {
     const first = ring[0];
     const last = ring[ring.length - 1];
     return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
-  }, 'a ring must be closed (first position equals last)');
+  }, 'a ring must be closed (first position equals last)'));
 
-export const PolygonGeometry = z.strictObject({
+export const PolygonGeometry = schema(() => z.strictObject({
   type: z.literal('Polygon'),
   coordinates: z.array(LinearRing).min(1, 'a polygon needs an outer ring'),
-});
-export const MultiPolygonGeometry = z.strictObject({
+}));
+export const MultiPolygonGeometry = schema(() => z.strictObject({
   type: z.literal('MultiPolygon'),
   coordinates: z.array(z.array(LinearRing).min(1)).min(1),
-});
-export const AreaGeometry = z.discriminatedUnion('type', [PolygonGeometry, MultiPolygonGeometry]);
+}));
+export const AreaGeometry = schema(() => z.discriminatedUnion('type', [PolygonGeometry, MultiPolygonGeometry]));
 export type AreaGeometry = z.infer<typeof AreaGeometry>;
 
 // ---------- Territorial units (块) ----------
 
-export const OrgUnit = z.strictObject({
+export const OrgUnit = schema(() => z.strictObject({
   id: Id,
   level: Level,
   name: LocalizedText,
@@ -80,12 +90,12 @@ export const OrgUnit = z.strictObject({
   boundary: AreaGeometry.optional(),
   contacts: Contacts.default({ email: [], sms: [] }),
   head: Person.optional(),
-});
+}));
 export type OrgUnit = z.infer<typeof OrgUnit>;
 
 // ---------- Departments (条) and offices ----------
 
-export const Department = z.strictObject({
+export const Department = schema(() => z.strictObject({
   id: Id,
   name: LocalizedText,
   /** The layer the department works at (city bureaus, district bureaus, street stations). */
@@ -95,58 +105,58 @@ export const Department = z.strictObject({
   supervisorId: Id,
   contacts: Contacts,
   head: Person.optional(),
-});
+}));
 export type Department = z.infer<typeof Department>;
 
 export const OFFICE_ROLES = ['commandCentre', 'supervisionOffice', 'leaderOffice'] as const;
-export const Office = z.strictObject({
+export const Office = schema(() => z.strictObject({
   id: Id,
   role: z.enum(OFFICE_ROLES),
   /** The territorial unit the office serves (a city or district command centre, a street command room). */
   unitId: Id,
   name: LocalizedText,
   contacts: Contacts,
-});
+}));
 export type Office = z.infer<typeof Office>;
 
 // ---------- Time limits ----------
 
 export const DURATION_UNITS = ['workingDays', 'workingHours', 'naturalMinutes', 'naturalHours', 'naturalDays'] as const;
-export const Duration = z.strictObject({
+export const Duration = schema(() => z.strictObject({
   amount: z.number().positive('a time limit must be greater than zero').max(10_000),
   unit: z.enum(DURATION_UNITS),
-});
+}));
 export type Duration = z.infer<typeof Duration>;
 
 export const URGENCIES = ['routine', 'urgent', 'emergency'] as const;
-export const Urgency = z.enum(URGENCIES);
+export const Urgency = schema(() => z.enum(URGENCIES));
 export type Urgency = z.infer<typeof Urgency>;
 
-export const StageLimits = z.strictObject({
+export const StageLimits = schema(() => z.strictObject({
   accept: Duration,
   handle: Duration,
-});
+}));
 export type StageLimits = z.infer<typeof StageLimits>;
 
 // ---------- Categories ----------
 
 /** 12345 request types (诉求类型): 咨询 / 求助 / 投诉 / 举报 / 建议. */
 export const REQUEST_TYPES = ['consultation', 'assistance', 'complaint', 'report', 'suggestion'] as const;
-export const RequestType = z.enum(REQUEST_TYPES);
+export const RequestType = schema(() => z.enum(REQUEST_TYPES));
 export type RequestType = z.infer<typeof RequestType>;
 
 export const CATEGORY_KINDS = ['component', 'event', 'hotline'] as const;
 
-export const CategoryField = z.strictObject({
+export const CategoryField = schema(() => z.strictObject({
   code: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),
   datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
   required: z.boolean(),
   description: LocalizedText,
   values: z.array(z.strictObject({ key: z.string().min(1), name: LocalizedText })).optional(),
-});
+}));
 export type CategoryField = z.infer<typeof CategoryField>;
 
-export const Category = z
+export const Category = schema(() => z
   .strictObject({
     /**
      * Component (部件) codes are `B` + 2-digit class + 2-digit subclass (CJ/T 214 style, e.g. B0101),
@@ -174,16 +184,16 @@ export const Category = z
     if (category.requestTypeLimits && category.kind !== 'hotline') {
       ctx.addIssue({ code: 'custom', path: ['requestTypeLimits'], message: 'only hotline topics have limits per request type' });
     }
-  });
+  }));
 export type Category = z.infer<typeof Category>;
 
 // ---------- Responsibility list (权责清单 / 派单目录) ----------
 
 /** 部件 "先属主、后属地" (ownerFirst); 事件 "先属地、后属主" (territoryFirst). */
-export const OwnerRule = z.enum(['ownerFirst', 'territoryFirst']);
+export const OwnerRule = schema(() => z.enum(['ownerFirst', 'territoryFirst']));
 export type OwnerRule = z.infer<typeof OwnerRule>;
 
-export const ResponsibilityRow = z.strictObject({
+export const ResponsibilityRow = schema(() => z.strictObject({
   categoryCode: z.string(),
   /** Narrows the row to these units' territory (any level); absent means the whole city. */
   areaIds: z.array(Id).optional(),
@@ -196,27 +206,27 @@ export const ResponsibilityRow = z.strictObject({
   closingCondition: LocalizedText,
   /** Replaces the category's limits for cases routed by this row. */
   limits: StageLimits.optional(),
-});
+}));
 export type ResponsibilityRow = z.infer<typeof ResponsibilityRow>;
 
-export const ResponsibilityVersion = z.strictObject({
+export const ResponsibilityVersion = schema(() => z.strictObject({
   version: z.number().int().positive(),
   /** New cases received at or after this instant use this version; cases in flight keep theirs. */
   effectiveFrom: z.iso.datetime({ offset: true }),
   note: z.string().optional(),
   rows: z.array(ResponsibilityRow).min(1),
-});
+}));
 export type ResponsibilityVersion = z.infer<typeof ResponsibilityVersion>;
 
 // ---------- Escalation ladder ----------
 
 export const RUNGS = ['reminder', 'urge', 'supervise', 'listed', 'interview'] as const;
-export const Rung = z.enum(RUNGS);
+export const Rung = schema(() => z.enum(RUNGS));
 export type Rung = z.infer<typeof Rung>;
 
 export const NOTIFY_TARGETS = ['unit', 'unitHead', 'coHandlers', 'supervisingUnit', 'supervisionOffice', 'commandCentre', 'leaderOffice'] as const;
 
-export const LadderStep = z.strictObject({
+export const LadderStep = schema(() => z.strictObject({
   rung: Rung,
   /**
    * `beforeExpiry`: fires when `shareOfLimit` of the limit has elapsed (0.8 = with a fifth left).
@@ -233,29 +243,29 @@ export const LadderStep = z.strictObject({
   /** The layer that supervises the case from this rung on. */
   supervisingLayer: Level,
   card: z.enum(['yellow', 'red']).optional(),
-});
+}));
 export type LadderStep = z.infer<typeof LadderStep>;
 
-export const EscalationLadder = z.strictObject({
+export const EscalationLadder = schema(() => z.strictObject({
   steps: z.array(LadderStep).min(1),
   /** Tighter ladders for urgent or emergency cases; routine uses `steps`. */
   byUrgency: z.partialRecord(Urgency, z.array(LadderStep).min(1)).optional(),
-});
+}));
 export type EscalationLadder = z.infer<typeof EscalationLadder>;
 
 // ---------- Working calendar ----------
 
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
-const IsoDate = z.iso.date();
+const ClockTime = schema(() => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)'));
+const IsoDate = schema(() => z.iso.date());
 
-export const CalendarOverride = z.strictObject({
+export const CalendarOverride = schema(() => z.strictObject({
   date: IsoDate,
   kind: z.enum(['holiday', 'workday']),
   name: z.string().optional(),
-});
+}));
 export type CalendarOverride = z.infer<typeof CalendarOverride>;
 
-export const WorkingCalendar = z.strictObject({
+export const WorkingCalendar = schema(() => z.strictObject({
   timeZone: z.string().refine((tz) => {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -281,7 +291,7 @@ export const WorkingCalendar = z.strictObject({
    * end at the close of the Nth working day after the day of receipt.
    */
   countingRule: z.enum(['fromReceipt', 'fromNextWorkingDay']),
-});
+}));
 export type WorkingCalendar = z.infer<typeof WorkingCalendar>;
 
 // ---------- Appraisal (考核) ----------
@@ -298,10 +308,10 @@ export const METRICS = [
   'overdueCount', // 超期件数
   'reworkCount', // 返工件数
 ] as const;
-export const Metric = z.enum(METRICS);
+export const Metric = schema(() => z.enum(METRICS));
 export type Metric = z.infer<typeof Metric>;
 
-export const MetricScoring = z.discriminatedUnion('kind', [
+export const MetricScoring = schema(() => z.discriminatedUnion('kind', [
   /** points = weight × rate, or weight × (1 − rate) when inverted (e.g. (1 − 返工率) × 20). */
   z.strictObject({ kind: z.literal('weighted'), weight: z.number().min(0), invert: z.boolean().default(false) }),
   /** Full points at or above the floor, minus `perPoint` for each percentage point below, never below zero. */
@@ -310,10 +320,10 @@ export const MetricScoring = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bands'), bands: z.array(z.strictObject({ min: z.number().min(0).max(1), points: z.number() })).min(1) }),
   /** A deduction per counted event (e.g. −0.2 per rework). */
   z.strictObject({ kind: z.literal('perCount'), points: z.number() }),
-]);
+]));
 export type MetricScoring = z.infer<typeof MetricScoring>;
 
-export const Appraisal = z.strictObject({
+export const Appraisal = schema(() => z.strictObject({
   /** Named after the rule it follows (e.g. jinhua-digital-city); see appraisal presets. */
   preset: z.string().optional(),
   period: z.enum(['month', 'quarter', 'year']),
@@ -322,16 +332,16 @@ export const Appraisal = z.strictObject({
   blackList: z.strictObject({ bottom: z.number().int().min(0) }),
   /** Units with fewer cases due in the period are listed but not ranked. */
   minCasesToRank: z.number().int().min(0).default(1),
-});
+}));
 export type Appraisal = z.infer<typeof Appraisal>;
 
 // ---------- Users (demo and bootstrap) ----------
 
 export const ROLES = ['citizen', 'gridWorker', 'unitStaff', 'unitHead', 'dispatcher', 'supervisor', 'admin'] as const;
-export const Role = z.enum(ROLES);
+export const Role = schema(() => z.enum(ROLES));
 export type Role = z.infer<typeof Role>;
 
-export const User = z.strictObject({
+export const User = schema(() => z.strictObject({
   id: Id,
   name: z.string().min(1),
   role: Role,
@@ -341,12 +351,12 @@ export const User = z.strictObject({
   scopeUnitId: Id.optional(),
   email: z.email().optional(),
   phone: Phone.optional(),
-});
+}));
 export type User = z.infer<typeof User>;
 
 // ---------- The centre's own deadlines ----------
 
-export const CentreLimits = z.strictObject({
+export const CentreLimits = schema(() => z.strictObject({
   /** A dispatcher decides routing the responsibility list could not. */
   dispatchDecision: Duration,
   /** The centre settles a returned order (确权). */
@@ -357,12 +367,12 @@ export const CentreLimits = z.strictObject({
   verification: Duration,
   /** The citizen is called back; no answer within this limit counts as "no answer". */
   callback: Duration,
-});
+}));
 export type CentreLimits = z.infer<typeof CentreLimits>;
 
 // ---------- The whole city ----------
 
-export const CityConfig = z.strictObject({
+export const CityConfig = schema(() => z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(1),
   id: Id,
@@ -391,6 +401,6 @@ export const CityConfig = z.strictObject({
     .default({ enabled: true, radiusMeters: 50, windowHours: 72 }),
   appraisal: Appraisal,
   users: z.array(User).default([]),
-});
+}));
 export type CityConfig = z.infer<typeof CityConfig>;
 export type CityConfigInput = z.input<typeof CityConfig>;
