@@ -167,6 +167,20 @@ export class LocalWorkflow implements Workflow {
 
     const input = supervisionInput(caseId, generation, epoch);
     const record: ExecutionRecord = { name, caseId, generation, status: 'running', transitions: 0, history: [], startedAt: this.options.clock.now(), done: Promise.resolve() };
+    this.executions.set(name, record);
+    // StartExecution answers before the first state runs; here the engine's start (reading the input,
+    // building the first task's payload) waits its turn with the tasks, so a burst of intake does not pay
+    // for it while people wait for answers.
+    // The slot is held only while the engine starts: the launched run is handed out wrapped, not awaited.
+    record.done = this.slots
+      .run(() => Promise.resolve({ ended: record.status === 'running' ? this.launch(record, input, tasks) : undefined }))
+      .then(({ ended }) => ended);
+    return Promise.resolve();
+  }
+
+  /** Runs the execution on the engine; resolves when it ends. */
+  private launch(record: ExecutionRecord, input: ReturnType<typeof supervisionInput>, tasks: LocalTasks): Promise<void> {
+    const { name, caseId } = record;
     // Checked as each task starts (not on a timer): an execution makes no progress but through its tasks.
     const expired = (): boolean => {
       if (record.status !== 'running' || this.options.clock.now() - record.startedAt < MAX_EXECUTION_MS) return false;
@@ -177,7 +191,7 @@ export class LocalWorkflow implements Workflow {
     };
     const execution = this.machine.run(input, {
       context: {
-        Execution: { Id: `arn:aws:states:local:000000000000:execution:civic-loop:${name}`, Name: name, Input: input, StartTime: new Date().toISOString() },
+        Execution: { Id: `arn:aws:states:local:000000000000:execution:civic-loop:${name}`, Name: name, Input: input, StartTime: new Date(record.startedAt).toISOString() },
         Task: { Token: 'minted-by-the-local-adapter' },
       },
       overrides: {
@@ -200,7 +214,7 @@ export class LocalWorkflow implements Workflow {
         record.history.push({ type: event.type, timestamp: event.timestamp, ...(event.state ? { state: event.state.name } : {}) });
       }
     })();
-    record.done = execution.result.then(
+    return execution.result.then(
       async () => {
         record.status = 'succeeded';
         record.endedAt = this.options.clock.now();
@@ -215,8 +229,6 @@ export class LocalWorkflow implements Workflow {
         if (record.status === 'failed') this.options.onFailure?.(record);
       },
     );
-    this.executions.set(name, record);
-    return Promise.resolve();
   }
 
   completeWait(taskToken: string, plan: SupervisionPlan): Promise<void> {
@@ -263,12 +275,12 @@ export class LocalWorkflow implements Workflow {
 
   /** Stops every execution, as a process exit would; open cases are resumed from the store on the next start. */
   async stop(): Promise<void> {
-    for (const [name, abort] of this.aborts) {
-      const record = this.executions.get(name);
-      if (record?.status === 'running') {
-        record.status = 'aborted';
-        abort();
-      }
+    // Every running execution, including those still waiting for a slot to start: they never will.
+    for (const record of this.executions.values()) {
+      if (record.status !== 'running') continue;
+      record.status = 'aborted';
+      record.endedAt = this.options.clock.now();
+      this.aborts.get(record.name)?.();
     }
     // Settled after the aborts, so the engine sees an aborted execution rather than a failed task; until
     // then each wait holds one of the engine's task timers (days long), which would keep the process alive.
