@@ -3,7 +3,8 @@
  * function the CDK construct bundles with (`buildBundles` in `infra/bundling.ts`: one esbuild run, each
  * function's folder holding its entry as index.mjs and the chunks it reaches) and loaded the way Lambda's
  * Node.js runtime loads a handler module, in a fresh Node 24 process each run (median of RUNS). The
- * city-reading functions get the demo city's runtime files beside the bundle, as deployed.
+ * city-reading functions get the demo city's runtime files beside the bundle, as deployed
+ * (`runtimeFileKindsFor`: the same files the construct copies).
  *
  * The size is every file of the function's code (`bundle KB`: the chunks behind dynamic imports too,
  * which a request may load later); `init KB` is the part loaded at cold start. Runs go round the
@@ -15,12 +16,12 @@
  * Aim (issue 5): every bundle ≤ 500 KB and every median init ≤ 150 ms on this machine.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENTRY_POINTS } from '../functions/aws/entry-points.js';
-import { areasFileOf, gridsFileOf } from '../functions/aws/runtime-city.js';
+import { copyRuntimeFiles, runtimeFileKindsFor } from '../functions/aws/runtime-city.js';
 import { BUNDLE, buildBundles } from '../infra/bundling.js';
 import { prepareCity } from '../infra/city-artifact.js';
 
@@ -75,11 +76,7 @@ function main(): void {
   for (const entry of entries) {
     const dir = join(OUT, entry.name);
     bundles.copyTo(entry.name, dir);
-    if (entry.uses.includes('city')) {
-      copyFileSync(city.runtimeFile, join(dir, BUNDLE.cityFileName));
-      copyFileSync(city.gridsFile, gridsFileOf(join(dir, BUNDLE.cityFileName)));
-      copyFileSync(city.areasFile, areasFileOf(join(dir, BUNDLE.cityFileName)));
-    }
+    copyRuntimeFiles(city.runtimeFiles, join(dir, BUNDLE.cityFileName), runtimeFileKindsFor(entry.uses));
     dirs.set(entry.name, dir);
   }
   rmSync(join(OUT, '.build'), { recursive: true, force: true });
@@ -110,7 +107,7 @@ function main(): void {
       ok: bundle.totalBytes <= AIM_BYTES && initMs <= AIM_MS,
     };
   });
-  console.log(`Node ${process.version}, ${RUNS} fresh processes per function, city ${values.city} (${(statSync(city.runtimeFile).size / 1e6).toFixed(2)} MB runtime file)`);
+  console.log(`Node ${process.version}, ${RUNS} fresh processes per function, city ${values.city} (${(statSync(city.runtimeFiles.city).size / 1e6).toFixed(2)} MB runtime file)`);
   console.log(`all ${entries.length} bundles built in one esbuild run in ${(buildMs / 1000).toFixed(1)} s`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores\n`);
   console.log('function          bundle KB   init KB  files   init median ms   init min ms   init CPU median ms   within aim');

@@ -11,14 +11,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { formatOfFileName, loadCityConfig } from '../functions/domain/city/load.js';
 import type { CityConfig } from '../functions/domain/city/schema.js';
-import { areasFileOf, gridsFileOf, readRuntimeCity, RUNTIME_CITY_FORMAT, runtimeFilesOf } from '../functions/aws/runtime-city.js';
+import { addContacts, readRuntimeCity, RUNTIME_CITY_FORMAT, runtimeFilesBeside, runtimeFilesOf, toRuntimeJson, type RuntimeFiles } from '../functions/aws/runtime-city.js';
 
 export interface PreparedCity {
-  /** Absolute path of the runtime city file to ship beside each bundle that reads the city. */
-  runtimeFile: string;
-  /** Absolute paths of its boundary files (grids; other areas), shipped with it. */
-  gridsFile: string;
-  areasFile: string;
+  /** Absolute paths of the runtime files to ship beside each bundle that reads the city, by kind. */
+  runtimeFiles: Record<keyof RuntimeFiles, string>;
   sha256: string;
   city: CityConfig;
 }
@@ -33,10 +30,13 @@ export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): Prepare
   const text = readFileSync(cityFile, 'utf8');
   const sha256 = createHash('sha256').update(text).digest('hex');
   // The format's version is in the name: a cache written by an older synth is never read as this one.
-  const runtimeFile = join(cacheDir, `city-${sha256.slice(0, 32)}-${RUNTIME_CITY_FORMAT.split('@')[1]}.json`);
-  const gridsFile = gridsFileOf(runtimeFile);
-  const areasFile = areasFileOf(runtimeFile);
-  if (existsSync(runtimeFile) && existsSync(gridsFile) && existsSync(areasFile)) return { runtimeFile, gridsFile, areasFile, sha256, city: readRuntimeCity(runtimeFile).city };
+  const runtimeFiles = runtimeFilesBeside(join(cacheDir, `city-${sha256.slice(0, 32)}-${RUNTIME_CITY_FORMAT.split('@')[1]}.json`));
+  if (Object.values(runtimeFiles).every((path) => existsSync(path))) {
+    // The synth needs the whole city (the email topics are made from the contacts).
+    const { city } = readRuntimeCity(runtimeFiles.city);
+    addContacts(city, runtimeFiles.contacts, sha256);
+    return { runtimeFiles, sha256, city };
+  }
 
   const loaded = loadCityConfig(text, formatOfFileName(cityFile));
   if (!loaded.ok) {
@@ -47,11 +47,12 @@ export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): Prepare
   mkdirSync(cacheDir, { recursive: true });
   const files = runtimeFilesOf(loaded.city, sha256);
   // Written under a temporary name and renamed, so a synth killed half-way never leaves a truncated cache;
-  // the boundaries first, since the city file's presence is what marks the set as done.
-  for (const [path, content] of [[gridsFile, files.grids], [areasFile, files.areas], [runtimeFile, files.city]] as const) {
+  // the city file last, since its presence is what marks the set as done.
+  for (const kind of ['contacts', 'grids', 'areas', 'city'] as const) {
+    const path = runtimeFiles[kind];
     const partial = `${path}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(content));
+    writeFileSync(partial, toRuntimeJson(files[kind]));
     renameSync(partial, path);
   }
-  return { runtimeFile, gridsFile, areasFile, sha256, city: loaded.city };
+  return { runtimeFiles, sha256, city: loaded.city };
 }

@@ -114,9 +114,7 @@ export class CivicLoop extends Construct {
       stateMachineAliasArn: arns.alias,
       noticeTopicArnPrefix: this.topics.arnPrefix,
       apiUrl: this.api.url,
-      runtimeCityFile: city.runtimeFile,
-      runtimeGridsFile: city.gridsFile,
-      runtimeAreasFile: city.areasFile,
+      runtimeFiles: city.runtimeFiles,
       citySha256: city.sha256,
       appVersion: `city-${city.sha256.slice(0, 12)}`,
       sms: {

@@ -10,7 +10,7 @@
  * copies its function's files. CDK calls it only for an asset not already in cdk.out (the hash is known
  * before bundling, `bundle-hash.ts`), and not at all for a stack whose bundling is skipped (the tests).
  */
-import { copyFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, Aws, DockerImage, Duration, type RemovalPolicy } from 'aws-cdk-lib';
@@ -24,7 +24,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { INDEX } from '../functions/adapters/dynamodb/table.js';
 import type { EnvName } from '../functions/aws/env.js';
-import { areasFileOf, gridsFileOf } from '../functions/aws/runtime-city.js';
+import { copyRuntimeFiles, runtimeFileKindsFor, type RuntimeFiles } from '../functions/aws/runtime-city.js';
 import { ENTRY_POINTS, type EntryPoint } from '../functions/aws/entry-points.js';
 import { bundleHash, codeDigest } from './bundle-hash.js';
 import { BUNDLE, buildBundles, type BuiltBundles } from './bundling.js';
@@ -41,9 +41,8 @@ export interface PlatformFunctionsProps {
   stateMachineAliasArn: string;
   noticeTopicArnPrefix: string;
   apiUrl: string;
-  runtimeCityFile: string;
-  runtimeGridsFile: string;
-  runtimeAreasFile: string;
+  /** The runtime city files by kind (`functions/aws/runtime-city.ts`). */
+  runtimeFiles: Record<keyof RuntimeFiles, string>;
   /** SHA-256 of the city file: part of the bundle hash of the functions that ship it. */
   citySha256: string;
   appVersion: string;
@@ -105,11 +104,11 @@ export class PlatformFunctions extends Construct {
 
   /** The function's code: its bundle and, for a function that reads the city, the runtime city files beside it. */
   private codeOf(entry: EntryPoint, props: PlatformFunctionsProps): Code {
-    const readsCity = entry.uses.includes('city');
+    const cityFiles = runtimeFileKindsFor(entry.uses);
     return Code.fromAsset(join(ROOT, 'functions'), {
       // Known before bundling, so an unchanged function is not bundled again (`bundle-hash.ts`).
       assetHashType: AssetHashType.CUSTOM,
-      assetHash: bundleHash(ROOT, `${entry.name}:${entry.uses.join(',')}`, readsCity ? props.citySha256 : undefined),
+      assetHash: bundleHash(ROOT, `${entry.name}:${entry.uses.join(',')}`, cityFiles.length > 0 ? props.citySha256 : undefined),
       bundling: {
         // Required by the type, never pulled: local bundling always succeeds or throws.
         image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs24.x'),
@@ -118,13 +117,8 @@ export class PlatformFunctions extends Construct {
             bundles().copyTo(entry.name, outputDir);
             // The runtime city goes beside the bundle of each function that reads it: part of the asset, so
             // a changed city (a new holiday calendar) deploys new code versions, and executions pick it up.
-            // All three files: the boundaries are read only on first use, but any code path that needs them finds them.
-            if (readsCity) {
-              const cityFile = join(outputDir, BUNDLE.cityFileName);
-              copyFileSync(props.runtimeCityFile, cityFile);
-              copyFileSync(props.runtimeGridsFile, gridsFileOf(cityFile));
-              copyFileSync(props.runtimeAreasFile, areasFileOf(cityFile));
-            }
+            // The boundaries are read only on first use, but any code path that needs them finds them.
+            copyRuntimeFiles(props.runtimeFiles, join(outputDir, BUNDLE.cityFileName), cityFiles);
             return true;
           },
         },

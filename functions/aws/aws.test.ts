@@ -11,7 +11,7 @@ import { EnvironmentError, readEnv } from './env.js';
 import { apiKeyDigest, HashedApiKeys } from './open311-clients.js';
 import { createCityContext } from '../app/city-context.js';
 import { loadRuntimeCity } from './city.js';
-import { areasFileOf, gridIndexOf, gridsFileOf, readRuntimeCity, RuntimeCityError, runtimeFilesOf, withBoundaries } from './runtime-city.js';
+import { addContacts, contactsFileOf, gridIndexOf, readRuntimeCity, RuntimeCityError, runtimeFilesBeside, runtimeFilesOf, toRuntimeJson, withBoundaries } from './runtime-city.js';
 import { topicArnResolver, topicsOfCity } from './topics.js';
 
 describe('the Lambda environment', () => {
@@ -78,14 +78,14 @@ describe('the runtime city files', () => {
   const city = tinyCity();
   const dir = mkdtempSync(join(tmpdir(), 'civic-city-'));
   const files = runtimeFilesOf(city, 'abc');
-  writeFileSync(join(dir, 'city.json'), JSON.stringify(files.city));
-  writeFileSync(join(dir, gridsFileOf('city.json')), JSON.stringify(files.grids));
-  writeFileSync(join(dir, areasFileOf('city.json')), JSON.stringify(files.areas));
+  const paths = runtimeFilesBeside(join(dir, 'city.json'));
+  for (const kind of ['city', 'contacts', 'grids', 'areas'] as const) writeFileSync(paths[kind], toRuntimeJson(files[kind]));
 
-  it('hold the parsed city: without boundaries in one, the boundaries in the other, nothing lost', () => {
+  it('hold the parsed city: without boundaries or contacts in one, the boundaries and contacts in others, nothing lost', () => {
     const read = readRuntimeCity(join(dir, 'city.json'));
     expect(read.sourceSha256).toBe('abc');
     expect(read.city.units.some((unit) => unit.boundary)).toBe(false);
+    addContacts(read.city, contactsFileOf(join(dir, 'city.json')), 'abc');
     const gridBoundaries = gridIndexOf(files.grids).boundaries();
     expect(withBoundaries(read.city, { ...gridBoundaries, ...files.areas.boundaries })).toEqual(city);
     expect(files.grids.ids.length).toBeGreaterThan(0);
@@ -104,12 +104,40 @@ describe('the runtime city files', () => {
       expect(runtime.context.routing.grids.locate(point), JSON.stringify(point)).toBe(full.grids.locate(point));
     }
     expect(runtime.context.grids.bbox).toEqual(full.grids.bbox);
+    runtime.withContacts();
     expect(runtime.withBoundaries()).toEqual(city);
   });
 
+  it('are ASCII, however the names are written, and read back the same', () => {
+    expect(readFileSync(paths.city, 'utf8')).toMatch(/^[ -~]*$/);
+    expect(city.units.some((unit) => /[^ -~]/.test(unit.name.zh))).toBe(true);
+    expect(readRuntimeCity(paths.city).city.units.map((unit) => unit.name)).toEqual(city.units.map((unit) => unit.name));
+    // A file written as UTF-8 (by hand, by a test) is read as such.
+    writeFileSync(join(dir, 'utf8.json'), JSON.stringify(files.city));
+    expect(readRuntimeCity(join(dir, 'utf8.json')).city.units.map((unit) => unit.name)).toEqual(city.units.map((unit) => unit.name));
+  });
+
+  it('leave the contacts out until asked for, and any use of them before fails by name', () => {
+    const runtime = loadRuntimeCity(join(dir, 'city.json'));
+    const unit = runtime.context.city.units.find((u) => u.head)!;
+    expect(() => unit.contacts.email).toThrow(/did not load the units' contacts .*withContacts\(\)/);
+    expect(() => unit.head?.name).toThrow(RuntimeCityError);
+    expect(() => JSON.stringify(unit)).toThrow(RuntimeCityError);
+    // Units without a head still have none.
+    expect(runtime.context.city.units.filter((u) => u.head).length).toBe(city.units.filter((u) => u.head).length);
+    runtime.withContacts();
+    expect(runtime.context.city.units).toEqual(city.units.map(({ boundary: _boundary, ...rest }) => rest));
+  });
+
+  it('refuse a contacts file of another city', () => {
+    writeFileSync(join(dir, 'third.json'), toRuntimeJson(files.city));
+    writeFileSync(contactsFileOf(join(dir, 'third.json')), toRuntimeJson({ ...files.contacts, sourceSha256: 'def' }));
+    expect(() => loadRuntimeCity(join(dir, 'third.json')).withContacts()).toThrow(/not the contacts file of the city abc/);
+  });
+
   it('refuse a boundaries file of another city', () => {
-    writeFileSync(join(dir, 'other.json'), JSON.stringify(files.city));
-    writeFileSync(join(dir, gridsFileOf('other.json')), JSON.stringify({ ...files.grids, sourceSha256: 'def' }));
+    writeFileSync(join(dir, 'other.json'), toRuntimeJson(files.city));
+    writeFileSync(runtimeFilesBeside(join(dir, 'other.json')).grids, toRuntimeJson({ ...files.grids, sourceSha256: 'def' }));
     expect(() => loadRuntimeCity(join(dir, 'other.json')).context.grids).toThrow(/not the boundaries file of the city abc/);
   });
 });

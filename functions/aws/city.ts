@@ -1,7 +1,8 @@
 /**
  * The city context of a function, from the runtime files shipped beside the bundle (`runtime-city.ts`),
  * once per process. The grid index is read on first use from the grids file: routing a case, or
- * checking that a point lies in the city, reads it; showing or acting on a case does not.
+ * checking that a point lies in the city, reads it; showing or acting on a case does not. The units'
+ * contacts are read by the functions that send notices, which call `withContacts` at cold start.
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { GridIndex } from '../domain/geo/grid-index.js';
 import { createRoutingContext } from '../domain/routing/index.js';
 import { readEnv } from './env.js';
 import { once } from './once.js';
-import { areasFileOf, gridIndexOf, gridsFileOf, readRuntimeBoundaries, readRuntimeCity, readRuntimeGrids, withBoundaries } from './runtime-city.js';
+import { addContacts, areasFileOf, contactsFileOf, gridIndexOf, gridsFileOf, readRuntimeBoundaries, readRuntimeCity, readRuntimeGrids, withBoundaries } from './runtime-city.js';
 
 /** The bundle's folder: `CITY_FILE` is relative to it (the construct copies the files next to `index.mjs`). */
 const bundleDir = (): string => dirname(fileURLToPath(import.meta.url));
@@ -21,6 +22,8 @@ export interface RuntimeCity {
   context: CityContext;
   /** The configuration with every unit's boundary, for the outlines (reads the boundaries file). */
   withBoundaries(): CityConfig;
+  /** Puts the units' contacts and heads in place in `context.city` (reads the contacts file, once). */
+  withContacts(): void;
 }
 
 export function loadRuntimeCity(cityFile: string): RuntimeCity {
@@ -44,13 +47,26 @@ export function loadRuntimeCity(cityFile: string): RuntimeCity {
     rules: { calendar, city },
   };
   const allBoundaries = () => ({ ...gridBoundaries(), ...readRuntimeBoundaries(areasFileOf(path), sourceSha256).boundaries });
-  return { context, withBoundaries: once(() => withBoundaries(city, allBoundaries())) };
+  return {
+    context,
+    withBoundaries: once(() => withBoundaries(city, allBoundaries())),
+    withContacts: once(() => addContacts(city, contactsFileOf(path), sourceSha256)),
+  };
 }
 
 const runtime = once(() => loadRuntimeCity(readEnv(['CITY_FILE']).CITY_FILE));
 
 /** The city named by CITY_FILE. */
 export const city = (): CityContext => runtime().context;
+
+/**
+ * The city with its units' contacts in place: what a function that sends notices uses (`notifier.ts`
+ * calls it). Elsewhere a unit's contacts are stand-ins that throw when read (`runtime-city.ts`).
+ */
+export const withContacts = (): CityContext => {
+  runtime().withContacts();
+  return runtime().context;
+};
 
 /** The city's configuration with its boundaries (for the outlines). */
 export const cityWithBoundaries = (): CityConfig => runtime().withBoundaries();

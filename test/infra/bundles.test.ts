@@ -1,7 +1,7 @@
 /**
  * The bundles as deployed, not the sources: every entry built by `buildBundles` (the one esbuild run the
  * construct uses), copied into a folder of its own as CDK stages it (with the tiny city's runtime files
- * for a function that reads the city), and loaded in a fresh Node process, which must find every chunk it
+ * the construct gives the function), and loaded in a fresh Node process, which must find every chunk it
  * imports in its folder and export a handler. `entries.test.ts` checks the environment each entry needs;
  * this checks that code splitting left each function a folder that works on its own.
  */
@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY_POINTS } from '../../functions/aws/entry-points.js';
-import { areasFileOf, gridsFileOf, runtimeFilesOf } from '../../functions/aws/runtime-city.js';
+import { runtimeFileKindsFor, runtimeFilesBeside, runtimeFilesOf, toRuntimeJson } from '../../functions/aws/runtime-city.js';
 import { tinyCity } from '../../functions/domain/testing/tiny-city.js';
 import { BUNDLE, buildBundles, type BuiltBundles } from '../../infra/bundling.js';
 
@@ -61,12 +61,9 @@ describe('the bundles, each in a folder of its own as deployed', () => {
     for (const entry of ENTRY_POINTS) {
       const dir = join(root, entry.name);
       bundles.copyTo(entry.name, dir);
-      if (entry.uses.includes('city')) {
-        const cityFile = join(dir, BUNDLE.cityFileName);
-        writeFileSync(cityFile, JSON.stringify(files.city));
-        writeFileSync(gridsFileOf(cityFile), JSON.stringify(files.grids));
-        writeFileSync(areasFileOf(cityFile), JSON.stringify(files.areas));
-      }
+      // Exactly the runtime files the construct copies for the function (contacts only where it notifies).
+      const paths = runtimeFilesBeside(join(dir, BUNDLE.cityFileName));
+      for (const kind of runtimeFileKindsFor(entry.uses)) writeFileSync(paths[kind], toRuntimeJson(files[kind]));
       expect(readdirSync(dir)).toContain(BUNDLE.handlerFile);
     }
     // Two at a time: a cold start each, on a machine shared with other work.

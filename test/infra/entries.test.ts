@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENTRY_POINTS } from '../../functions/aws/entry-points.js';
-import { areasFileOf, gridsFileOf, runtimeFilesOf } from '../../functions/aws/runtime-city.js';
+import { runtimeFilesBeside, runtimeFilesOf, toRuntimeJson } from '../../functions/aws/runtime-city.js';
 import { tinyCity } from '../../functions/domain/testing/tiny-city.js';
 import { ENV, testStack } from './stack.fixture.js';
 
@@ -53,9 +53,8 @@ describe('each entry point at cold start, with its function’s environment from
     const dir = mkdtempSync(join(tmpdir(), 'civic-entries-'));
     const files = runtimeFilesOf(tinyCity(), 'tiny');
     cityFile = join(dir, 'city.json');
-    writeFileSync(cityFile, JSON.stringify(files.city));
-    writeFileSync(gridsFileOf(cityFile), JSON.stringify(files.grids));
-    writeFileSync(areasFileOf(cityFile), JSON.stringify(files.areas));
+    const paths = runtimeFilesBeside(cityFile);
+    for (const kind of ['city', 'contacts', 'grids', 'areas'] as const) writeFileSync(paths[kind], toRuntimeJson(files[kind]));
   });
   afterEach(() => {
     process.env = { ...saved };
@@ -70,6 +69,13 @@ describe('each entry point at cold start, with its function’s environment from
       process.env = { PATH: saved.PATH, AWS_REGION: ENV.region, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', ...env };
       const module = (await import(`../../functions/aws/entries/${entry.name}.ts`)) as { handler: unknown };
       expect(typeof module.handler).toBe('function');
+      if (entry.uses.includes('city')) {
+        // A function that sends notices has its units' contacts from cold start; the others never read them.
+        const { city } = await import('../../functions/aws/city.js');
+        const readContacts = () => city().city.units.map((unit) => unit.contacts.email.length);
+        if (entry.uses.includes('notify')) expect(readContacts).not.toThrow();
+        else expect(readContacts).toThrow(/did not load the units' contacts/);
+      }
     });
   }
 });
