@@ -48,6 +48,12 @@ export function timeStatusOf(digest: OpenCaseDigest, now: number): TimeStatus {
   return digest.boardStatus === 'warning' ? 'warning' : 'onTrack';
 }
 
+/**
+ * Five decimals of a degree, about a metre: more than a map can show, and a third of the map's answer is
+ * digits otherwise (10,000 points are 1 MB of JSON with the 15 digits a reporter's GPS gives).
+ */
+const toMetre = (degrees: number) => Math.round(degrees * 1e5) / 1e5;
+
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
 export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
@@ -139,7 +145,7 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
       const points = [];
       for (const digest of cases) {
         if (!digest.location) continue;
-        points.push({ id: digest.id, lon: digest.location.lon, lat: digest.location.lat, status: timeStatusOf(digest, now), stage: digest.stage });
+        points.push({ id: digest.id, lon: toMetre(digest.location.lon), lat: toMetre(digest.location.lat), status: timeStatusOf(digest, now), stage: digest.stage });
       }
       return { body: { scopeUnitId: scopeId, asOf, withoutLocation: cases.length - points.length, points } };
     },

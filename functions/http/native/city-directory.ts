@@ -22,8 +22,9 @@ export const OutlineLevel = z.enum(LEVELS);
 
 export function makeCityDirectoryHandlers(deps: { city: CityContext }) {
   const { city } = deps.city;
-  let directoryBody: unknown;
-  const outlines = new Map<Level, { body: unknown; etag: string }>();
+  // Both are serialised once: they only change with the city file, and are 0.3–2 MB of JSON for a real city.
+  let directoryJson: string | undefined;
+  const outlines = new Map<Level, { json: string; etag: string }>();
 
   const buildDirectory = () => {
     const bbox = deps.city.grids.bbox;
@@ -50,15 +51,15 @@ export function makeCityDirectoryHandlers(deps: { city: CityContext }) {
         properties: { id: unit.id, ...(unit.parentId ? { parentId: unit.parentId } : {}), ...(level === 'grid' ? {} : { name: unit.name }) },
         geometry: simplifyArea(unit.boundary as AreaGeometry, TOLERANCE_DEGREES),
       }));
-    const body = { type: 'FeatureCollection' as const, level, features };
-    return { body, etag: `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"` };
+    const json = JSON.stringify({ type: 'FeatureCollection' as const, level, features });
+    return { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
   };
 
   const directory = httpHandler({
     auth: 'required',
     run() {
-      directoryBody ??= buildDirectory();
-      return Promise.resolve({ body: directoryBody, headers: { 'cache-control': OUTLINE_CACHE } });
+      directoryJson ??= JSON.stringify(buildDirectory());
+      return Promise.resolve({ raw: directoryJson, contentType: 'application/json; charset=utf-8', headers: { 'cache-control': OUTLINE_CACHE } });
     },
   });
 
@@ -71,7 +72,7 @@ export function makeCityDirectoryHandlers(deps: { city: CityContext }) {
       }
       let built = outlines.get(parsed.data);
       if (!built) outlines.set(parsed.data, (built = buildOutlines(parsed.data)));
-      return Promise.resolve({ body: built.body, headers: { 'content-type': 'application/geo+json; charset=utf-8', 'cache-control': OUTLINE_CACHE, etag: built.etag } });
+      return Promise.resolve({ raw: built.json, contentType: 'application/geo+json; charset=utf-8', headers: { 'cache-control': OUTLINE_CACHE, etag: built.etag } });
     },
   });
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseStore, OpenCaseDigest } from '../../ports/case-store.js';
-import { REFRESH_AFTER_MS, sharedOpenCaseReader } from './open-case-snapshot.js';
+import { RENEW_DELAY_MS, sharedOpenCaseReader } from './open-case-snapshot.js';
 
 /** A store whose reads the test finishes by hand, counting them; only `openCaseDigests` is ever called. */
 function storeWithManualReads() {
@@ -10,9 +10,16 @@ function storeWithManualReads() {
   return { store, pending, finish };
 }
 
-const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('the shared read of the open cases', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('shares a read in flight and reads again for a caller that accepts no age', async () => {
     const { store, pending, finish } = storeWithManualReads();
     let now = 0;
@@ -38,21 +45,27 @@ describe('the shared read of the open cases', () => {
     finish(1);
     expect((await first).readAt).toBe(1_000_000);
 
-    // Within the burst: no new read.
-    now = REFRESH_AFTER_MS / 2;
+    // Under half the caller's limit: no new read.
+    now = 2_000;
     expect(await read({ maxAgeMs: 5_000 })).toBe(await first);
     expect(pending).toHaveLength(0);
 
-    // Older than a burst, younger than the caller's limit: the kept read at once, a new one behind it.
+    // Past half the caller's limit: the kept read at once, and a new one a little later (once, however
+    // many callers come meanwhile).
     now = 3_000;
     expect(await read({ maxAgeMs: 5_000 })).toBe(await first);
+    expect(await read({ maxAgeMs: 5_000 })).toBe(await first);
+    expect(pending).toHaveLength(0);
+    vi.advanceTimersByTime(RENEW_DELAY_MS);
     expect(pending).toHaveLength(1);
     expect(await read({ maxAgeMs: 5_000 })).toBe(await first);
+    vi.advanceTimersByTime(RENEW_DELAY_MS);
     expect(pending).toHaveLength(1);
     finish(4);
     await settled();
     const renewed = await read({ maxAgeMs: 5_000 });
     expect(renewed.digests).toHaveLength(4);
+    // The read's age counts from when it started, not from the answer that asked for it.
     expect(renewed.readAt).toBe(1_003_000);
 
     // Past the caller's limit: it waits for a new read.
@@ -71,8 +84,9 @@ describe('the shared read of the open cases', () => {
     let now = 0;
     const read = sharedOpenCaseReader(store, { now: () => now }, () => now);
     const first = await read();
-    now = 2_000;
+    now = 3_000;
     expect(await read({ maxAgeMs: 5_000 })).toBe(first);
+    vi.advanceTimersByTime(RENEW_DELAY_MS);
     await settled();
     expect(calls).toBe(2);
     expect(await read({ maxAgeMs: 5_000 })).toBe(first);
