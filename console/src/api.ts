@@ -56,8 +56,35 @@ async function request<T>(method: string, path: string, body?: unknown, options:
   return parsed as T;
 }
 
+/**
+ * Reads started before the page that needs them is drawn (see `prefetch`), each handed to the first `get`
+ * of the same path and then forgotten, so a later `get` (a poll) always asks the API again.
+ */
+const early = new Map<string, Promise<unknown>>();
+
 export const api = {
-  get: <T>(path: string, options?: { auth?: boolean }) => request<T>('GET', path, undefined, options),
+  get: <T>(path: string, options?: { auth?: boolean }) => {
+    const started = early.get(path);
+    if (started) {
+      early.delete(path);
+      // The answer may have come before the app set its sign-out handler: a refused token signs out now.
+      return started.catch((failure: unknown) => {
+        if (failure instanceof ApiProblem && failure.status === 401 && options?.auth !== false) state.onUnauthorized();
+        throw failure;
+      }) as Promise<T>;
+    }
+    return request<T>('GET', path, undefined, options);
+  },
+  /**
+   * Starts a read now, while the page's code is still loading and rendering; the page's own `get` of the
+   * path takes it over. A failure surfaces there, not here.
+   */
+  prefetch: (path: string) => {
+    if (early.has(path)) return;
+    const started = request('GET', path);
+    started.catch(() => undefined);
+    early.set(path, started);
+  },
   post: <T>(path: string, body: unknown, options?: { auth?: boolean }) => request<T>('POST', path, body, options),
 };
 

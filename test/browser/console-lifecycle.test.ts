@@ -46,9 +46,36 @@ describe('the console through one case’s life', { timeout: 90_000 }, () => {
     expect(await page.textContent('[data-count="total"]')).toBe('1');
     expect(await page.textContent('[data-count="onTrack"]')).toBe('1');
     await page.waitForSelector('.map[data-points="1"]');
-    await page.waitForSelector('.leaflet-container canvas');
+    await page.waitForSelector('.map[data-outlines="community district"]');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'board');
+    // The case's dot, found by its colour on the cases' canvas: hovering names it, a click opens it.
+    await page.locator('.map').scrollIntoViewIfNeeded();
+    // (A string: the tests are type-checked without the DOM library.)
+    const dot = await page.evaluate<{ x: number; y: number } | undefined>(`(() => {
+      const canvas = document.querySelector('canvas.case-points');
+      const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      const box = canvas.getBoundingClientRect();
+      let sumX = 0, sumY = 0, count = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          if (data[(y * width + x) * 4 + 3] === 0) continue;
+          sumX += x;
+          sumY += y;
+          count++;
+        }
+      }
+      return count === 0 ? undefined : { x: box.left + ((sumX / count) * box.width) / width, y: box.top + ((sumY / count) * box.height) / height };
+    })()`);
+    expect(dot).toBeDefined();
+    // On top: not under the outlines' own canvas.
+    expect(await page.evaluate<string | undefined>(`document.elementFromPoint(${dot!.x}, ${dot!.y})?.className`)).toContain('case-points');
+    await page.mouse.move(dot!.x, dot!.y);
+    expect(await page.textContent('.leaflet-tooltip')).toBe(`${caseId} · On track`);
+    await page.mouse.click(dot!.x, dot!.y);
+    await page.waitForSelector(`h1:has-text("${caseId}")`);
+    await page.goBack();
+    await page.waitForSelector('[data-count="total"]');
     // Chinese, switched from the banner: the page and its language change together.
     await page.selectOption('.lang select', 'zh-CN');
     await page.waitForSelector('h1:text("指挥大屏")');

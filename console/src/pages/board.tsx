@@ -4,9 +4,10 @@
  * escalation feed. Everything refreshes by polling (`pollSeconds` in config.json). The map (Leaflet) is
  * loaded after the counts, so the board is readable before the map library has arrived.
  */
-import { lazy, Suspense } from 'preact/compat';
+import { lazy, memo, Suspense } from 'preact/compat';
 import { api } from '../api.js';
 import { useApp, useNames } from '../app-context.js';
+import { boardPaths } from '../board-reads.js';
 import { ErrorMessage, Loading, StatusBadge } from '../components/status.js';
 import { formatInstant, formatTimeLeft } from '../format.js';
 import { fill } from '../i18n/index.js';
@@ -24,12 +25,12 @@ export function BoardPage() {
   const cityId = directory?.units.find((unit) => unit.level === 'city')?.id;
   const scopeId = session?.scopeUnitId ?? cityId;
   const pollMs = config.pollSeconds * 1000;
-  const path = scopeId ? `/board/${encodeURIComponent(scopeId)}` : undefined;
-  const summary = useFetch(path, () => api.get<BoardSummary>(`${path}/summary?limit=50`), { pollMs });
-  const feed = useFetch(path, () => api.get<{ items: EscalationItem[] }>(`${path}/escalations?limit=30`), { pollMs });
+  const paths = scopeId ? boardPaths(scopeId, config) : undefined;
+  const summary = useFetch(paths?.key, () => api.get<BoardSummary>(paths!.summary), { pollMs });
+  const feed = useFetch(paths?.key, () => api.get<{ items: EscalationItem[] }>(paths!.escalations), { pollMs });
   // Asked for with the counts, not when the map's code has arrived: the three requests then share one
   // read of the open cases on the server.
-  const points = useFetch(path, () => api.get<{ points: MapPoint[] }>(`${path}/map`), { pollMs });
+  const points = useFetch(paths?.key, () => api.get<{ points: MapPoint[] }>(paths!.map), { pollMs });
 
   if (!scopeId) return <Loading />;
   return (
@@ -68,7 +69,10 @@ export function BoardPage() {
   );
 }
 
-function Counts({ summary }: { summary: BoardSummary }) {
+// The parts below are memoised: the page re-renders as each of its reads arrives (10,000 map points among
+// them), and a part whose answer has not changed need not be rebuilt; a language change still reaches
+// them through the app's context.
+const Counts = memo(function Counts({ summary }: { summary: BoardSummary }) {
   const { t } = useApp();
   const stages = Object.keys(summary.byStage).filter((stage) => stage !== 'closed' && stage !== 'mergedAsDuplicate');
   const cell = (stage: string, layer: string) => summary.byStageAndLayer.find((entry) => entry.stage === stage && entry.layer === layer)?.count ?? 0;
@@ -128,9 +132,9 @@ function Counts({ summary }: { summary: BoardSummary }) {
       </section>
     </>
   );
-}
+});
 
-function CaseList({ id, title, items }: { id: string; title: string; items: BoardItem[] }) {
+const CaseList = memo(function CaseList({ id, title, items }: { id: string; title: string; items: BoardItem[] }) {
   const { t, lang, timeZone } = useApp();
   const names = useNames();
   return (
@@ -178,9 +182,9 @@ function CaseList({ id, title, items }: { id: string; title: string; items: Boar
       )}
     </section>
   );
-}
+});
 
-function EscalationFeed({ items }: { items: EscalationItem[] }) {
+const EscalationFeed = memo(function EscalationFeed({ items }: { items: EscalationItem[] }) {
   const { t, lang, timeZone } = useApp();
   const names = useNames();
   if (items.length === 0) return <p class="muted">{t.board.noEscalations}</p>;
@@ -198,4 +202,4 @@ function EscalationFeed({ items }: { items: EscalationItem[] }) {
       ))}
     </ol>
   );
-}
+});
