@@ -153,7 +153,7 @@ function pageFor(route: Route, session: Session) {
     case 'inbox':
       return <InboxPage {...(route.unitId ? { unitId: route.unitId } : {})} />;
     case 'appraisal':
-      return <AppraisalPage {...(route.month ? { month: route.month } : {})} />;
+      return <AppraisalPage {...(route.month ? { month: route.month } : {})} {...(route.group ? { group: route.group } : {})} />;
     case 'outbox':
       return <OutboxPage />;
     case 'notFound':

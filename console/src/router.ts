@@ -9,7 +9,7 @@ export type Route =
   | { page: 'board' }
   | { page: 'case'; caseId: string }
   | { page: 'inbox'; unitId?: string }
-  | { page: 'appraisal'; month?: string }
+  | { page: 'appraisal'; month?: string; group?: string }
   | { page: 'outbox' }
   | { page: 'notFound'; path: string };
 
@@ -27,7 +27,8 @@ export function parseRoute(hash: string): Route {
     case 'inbox':
       return arg ? { page: 'inbox', unitId: arg } : { page: 'inbox' };
     case 'appraisal':
-      return arg ? { page: 'appraisal', month: arg } : { page: 'appraisal' };
+      // `#/appraisal/<month>/<group>`: both optional, the group only after a month.
+      return { page: 'appraisal', ...(rest[0] ? { month: decodeURIComponent(rest[0]) } : {}), ...(rest[1] ? { group: decodeURIComponent(rest[1]) } : {}) };
     case 'outbox':
       return { page: 'outbox' };
     default:

@@ -123,6 +123,7 @@ export interface UnitAppraisal {
 }
 
 export interface AppraisalResult {
+  group: string;
   period?: { label: string; timeZone: string };
   units: UnitAppraisal[];
   redList: string[];

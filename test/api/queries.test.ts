@@ -80,4 +80,20 @@ describe('queries through HTTP', () => {
     expect((await api.request('GET', '/appraisal', { token: citizen })).status).toBe(403);
     expect((await api.request('GET', '/appraisal?month=2026-13', { token: supervisor })).status).toBe(400);
   });
+
+  it('ranks peers against peers: every department by default, or the units of one layer that led cases', async () => {
+    // A street that led a case this month (its counts put in place as the case service would).
+    const street = TINY_IDS.subdistricts.daxing;
+    await api.platform.store.putAppraisal('case-led-by-a-street', [{ unitId: street, month: '2026-12', counts: { dispatched: 1, acceptDue: 1, due: 1, completed: 1, completedOnTime: 1 } }]);
+    const departments = await api.request('GET', '/appraisal?month=2026-12', { token: supervisor });
+    expect(departments.json.group).toBe('departments');
+    expect(departments.json.units.map((unit: { unitId: string }) => unit.unitId).sort()).toEqual(Object.values(TINY_IDS.departments).sort());
+    const streets = await api.request('GET', '/appraisal?month=2026-12&group=subdistrict', { token: supervisor });
+    expect(streets.status).toBe(200);
+    expect(streets.json).toMatchObject({ group: 'subdistrict', units: [{ unitId: street, counts: { due: 1, completedOnTime: 1 } }] });
+    expect(streets.json.units).toHaveLength(1);
+    const wrong = await api.request('GET', '/appraisal?group=everyone', { token: supervisor });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.errors).toEqual([expect.objectContaining({ field: 'query/group' })]);
+  });
 });

@@ -156,6 +156,13 @@ describe('the console through one case’s life', { timeout: 90_000 }, () => {
     await page.waitForSelector('.chart canvas');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'appraisal');
+    // Streets are ranked among streets: the department is not in their table.
+    await page.selectOption('#appraisal-group', 'subdistrict');
+    await page.click('form.inline-form button[type="submit"]');
+    await page.waitForFunction(() => location.hash.endsWith('/subdistrict'));
+    await page.waitForSelector('#league-title');
+    await row.waitFor({ state: 'detached' });
+    expect(await page.textContent('#league-title')).toMatch(/Subdistrict|街道/);
     await context.close();
   });
 

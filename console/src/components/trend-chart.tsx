@@ -23,12 +23,12 @@ interface Point {
   onTime: number | null;
 }
 
-export function TrendChart({ unitId, month }: { unitId: string; month: string }) {
+export function TrendChart({ unitId, month, group }: { unitId: string; month: string; group: string }) {
   const { t } = useApp();
   const container = useRef<HTMLDivElement>(null);
-  const series = useFetch(`${unitId}|${month}`, async (): Promise<Point[]> => {
+  const series = useFetch(`${unitId}|${month}|${group}`, async (): Promise<Point[]> => {
     const months = previousMonths(month, 6);
-    const tables = await Promise.all(months.map((m) => api.get<AppraisalResult>(`/appraisal?month=${m}`)));
+    const tables = await Promise.all(months.map((m) => api.get<AppraisalResult>(`/appraisal?month=${m}&group=${encodeURIComponent(group)}`)));
     return tables.map((table, i) => {
       const unit = table.units.find((entry) => entry.unitId === unitId);
       return { month: months[i]!, score: unit?.score ?? null, onTime: unit?.metrics.onTimeCompletionRate ?? null };

@@ -113,6 +113,8 @@ export const en = {
   appraisal: {
     title: 'Appraisal',
     month: 'Month',
+    group: 'Ranked among',
+    departments: 'Departments',
     show: 'Show',
     league: 'League table',
     rank: 'Rank',

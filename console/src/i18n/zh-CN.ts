@@ -115,6 +115,8 @@ export const zhCN: Dictionary = {
   appraisal: {
     title: '考核排名',
     month: '月份',
+    group: '考核对象',
+    departments: '职能部门',
     show: '查看',
     league: '排名表',
     rank: '名次',

@@ -17,17 +17,23 @@ import { useFetch } from '../use-fetch.js';
 
 const TrendChart = lazy(() => import('../components/trend-chart.js').then((module) => ({ default: module.TrendChart })));
 
+/** The peer groups the API ranks apart: the departments, and the territorial units of each layer. */
+const GROUPS = ['departments', 'district', 'subdistrict', 'community', 'grid'];
+
 const METRIC_ORDER = ['onTimeAcceptanceRate', 'completionRate', 'onTimeCompletionRate', 'satisfactionRate', 'returnRate', 'reworkRate', 'extensionRate', 'overdueOpenRate', 'overdueCount', 'reworkCount'];
 
 const formatMetric = (value: number | null | undefined, metric: string) =>
   value === null || value === undefined ? '—' : metric.endsWith('Rate') ? `${(value * 100).toFixed(1)}%` : String(value);
 
-export function AppraisalPage({ month: given }: { month?: string }) {
+export function AppraisalPage({ month: given, group: givenGroup }: { month?: string; group?: string }) {
   const { t, timeZone, session } = useApp();
   const names = useNames();
   const [trendUnit, setTrendUnit] = useState<string | undefined>(undefined);
   // Without a month the API appraises the platform's current month (its clock may run ahead, locally).
-  const table = useFetch(given ?? 'current', () => api.get<AppraisalResult>(given ? `/appraisal?month=${given}` : '/appraisal'));
+  const group = givenGroup && GROUPS.includes(givenGroup) ? givenGroup : 'departments';
+  const table = useFetch(`${given ?? 'current'}|${group}`, () =>
+    api.get<AppraisalResult>(`/appraisal?${new URLSearchParams({ ...(given ? { month: given } : {}), group }).toString()}`),
+  );
   const month = given ?? table.data?.period?.label ?? monthIn(timeZone);
   if (session && !['dispatcher', 'supervisor', 'admin', 'unitHead'].includes(session.role)) return <p>{t.appraisal.notForRole}</p>;
 
@@ -47,7 +53,7 @@ export function AppraisalPage({ month: given }: { month?: string }) {
       unit.score ?? '',
       listOf(unit),
     ]);
-    download(`appraisal-${month}.csv`, toCsv([header, ...rows]));
+    download(`appraisal-${month}-${group}.csv`, toCsv([header, ...rows]));
   };
 
   return (
@@ -57,12 +63,22 @@ export function AppraisalPage({ month: given }: { month?: string }) {
         class="inline-form"
         onSubmit={(event) => {
           event.preventDefault();
-          const value = new FormData(event.currentTarget).get('month');
-          if (typeof value === 'string' && value) navigate('appraisal', value);
+          const form = new FormData(event.currentTarget);
+          const value = form.get('month');
+          const chosen = form.get('group');
+          if (typeof value === 'string' && value) navigate('appraisal', value, typeof chosen === 'string' ? chosen : group);
         }}
       >
         <label for="appraisal-month">{t.appraisal.month}</label>
         <input id="appraisal-month" name="month" type="month" key={month} defaultValue={month} />
+        <label for="appraisal-group">{t.appraisal.group}</label>
+        <select id="appraisal-group" name="group" key={group} defaultValue={group}>
+          {GROUPS.map((id) => (
+            <option key={id} value={id}>
+              {id === 'departments' ? t.appraisal.departments : t.layers[id]}
+            </option>
+          ))}
+        </select>
         <button type="submit">{t.appraisal.show}</button>
         <button type="button" onClick={exportCsv} disabled={!table.data}>
           {t.appraisal.csv}
@@ -78,7 +94,7 @@ export function AppraisalPage({ month: given }: { month?: string }) {
           </div>
           <section class="card" aria-labelledby="league-title">
             <h2 id="league-title">
-              {t.appraisal.league} · {month}
+              {t.appraisal.league} · {group === 'departments' ? t.appraisal.departments : t.layers[group]} · {month}
             </h2>
             <div class="table-wrap">
               <table class="league">
@@ -122,7 +138,7 @@ export function AppraisalPage({ month: given }: { month?: string }) {
             <section class="card" aria-labelledby="trend-title">
               <h2 id="trend-title">{fill(t.appraisal.trendOf, { name: names.unit(trendUnit) })}</h2>
               <Suspense fallback={<p role="status">{t.appraisal.loadingChart}</p>}>
-                <TrendChart unitId={trendUnit} month={month} />
+                <TrendChart unitId={trendUnit} month={month} group={group} />
               </Suspense>
             </section>
           )}

@@ -92,8 +92,15 @@ export interface UnitScore {
   score: number | null;
 }
 
+/**
+ * A league table scores every unit against one config: it is checked once per config object, not once per
+ * unit (the check was most of an appraisal request's time). A city's config is not changed once loaded.
+ */
+const checked = new WeakMap<Appraisal, string[]>();
+
 export const scoreMetrics = (metrics: UnitMetrics, config: Appraisal): UnitScore => {
-  const problems = appraisalProblems(config);
+  let problems = checked.get(config);
+  if (!problems) checked.set(config, (problems = appraisalProblems(config)));
   if (problems.length > 0) throw new AppraisalConfigError(`the appraisal config cannot be scored: ${problems.join('; ')}`);
 
   // Points stay unrounded until the end: rounding each item first could lift a prorated item, or the

@@ -7,6 +7,7 @@ import type { CityContext } from '../../app/city-context.js';
 import { appraiseCounts } from '../../domain/appraisal/appraise.js';
 import { sumCounts } from '../../domain/appraisal/counts.js';
 import { monthKeyOf, monthPeriod } from '../../domain/appraisal/period.js';
+import { LEVELS } from '../../domain/city/schema.js';
 import { territorialChain } from '../../domain/geo/territory.js';
 import type { CaseProjection, CaseStore } from '../../ports/case-store.js';
 import type { Clock } from '../../ports/clock.js';
@@ -28,7 +29,18 @@ export const PageQuery = z.object({
 export const BoardQuery = PageQuery.extend({
   status: z.enum(['warning', 'overdue']).default('overdue').meta({ description: 'Cases close to their deadline (`warning`) or past it (`overdue`).' }),
 });
+/** Units are ranked against their peers: the departments, or the territorial units of one layer. */
+export const APPRAISAL_GROUPS = ['departments', ...LEVELS] as const;
+export type AppraisalGroup = (typeof APPRAISAL_GROUPS)[number];
+
 export const AppraisalQuery = z.object({
+  group: z
+    .enum(APPRAISAL_GROUPS)
+    .default('departments')
+    .meta({
+      description:
+        'Whose league table: the departments (the default; every department is listed), or the territorial units of one layer (those that led a case in the period). Units are ranked against their peers only.',
+    }),
   month: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
@@ -129,9 +141,11 @@ export function makeQueryHandlers(deps: QueryDeps) {
       for (let [y, m] = firstMonth.split('-').map(Number) as [number, number]; `${y}-${String(m).padStart(2, '0')}` <= month; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
         months.push(`${y}-${String(m).padStart(2, '0')}`);
       }
-      const counts = sumCounts(await deps.store.appraisalDeltas(months), period);
-      const result = appraiseCounts(counts, deps.city.city.appraisal, { period, unitIds: deps.city.city.departments.map((d) => d.id) });
-      return { body: result };
+      const { group } = parsed.data;
+      const inGroup = (unitId: string): boolean => (group === 'departments' ? routing.departmentsById.has(unitId) : routing.unitsById.get(unitId)?.level === group);
+      const counts = new Map([...sumCounts(await deps.store.appraisalDeltas(months), period)].filter(([unitId]) => inGroup(unitId)));
+      const unitIds = group === 'departments' ? deps.city.city.departments.map((d) => d.id) : [];
+      return { body: { group, ...appraiseCounts(counts, deps.city.city.appraisal, { period, unitIds }) } };
     },
   });
 

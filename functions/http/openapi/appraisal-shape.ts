@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { COUNT_KEYS } from '../../domain/appraisal/counts.js';
+import { APPRAISAL_GROUPS } from '../native/queries.js';
 import { COUNT_METRICS, RATE_METRICS } from '../../domain/appraisal/metrics.js';
 import { METRICS } from '../../domain/city/schema.js';
 import { instant } from './case-shapes.js';
@@ -34,6 +35,7 @@ const UnitAppraisal = z.object({
 
 export const AppraisalResult = z
   .object({
+    group: z.enum(APPRAISAL_GROUPS).meta({ description: 'The peers ranked against each other: the departments, or the territorial units of one layer.' }),
     preset: z.string().optional().meta({ description: 'The published formula the city’s appraisal follows, if it names one.' }),
     period: z
       .object({
@@ -50,4 +52,4 @@ export const AppraisalResult = z
     blackList: z.array(z.string()),
     unranked: z.array(z.string()),
   })
-  .meta({ description: 'Every department’s appraisal for the period, with the red and black lists.' });
+  .meta({ description: 'The appraisal of one group of peers for the period (every department by default), with the red and black lists.' });
