@@ -1,7 +1,7 @@
 /**
  * Per Lambda function: the minified bundle's size and its cold initialisation time, built by the very
- * function the CDK construct bundles with (`buildBundles` in `infra/bundling.ts`: one esbuild run, each
- * function's folder holding its entry as index.mjs and the chunks it reaches) and loaded the way Lambda's
+ * function the CDK construct bundles with (`buildBundles` in `infra/bundling.ts`: the function's folder
+ * holding its entry as index.mjs and the chunks it reaches) and loaded the way Lambda's
  * Node.js runtime loads a handler module, in a fresh Node 24 process each run (median of RUNS). The
  * city-reading functions get the demo city's runtime files beside the bundle, as deployed
  * (`runtimeFileKindsFor`: the same files the construct copies).
@@ -108,7 +108,7 @@ function main(): void {
     };
   });
   console.log(`Node ${process.version}, ${RUNS} fresh processes per function, city ${values.city} (${(statSync(city.runtimeFiles.city).size / 1e6).toFixed(2)} MB runtime file)`);
-  console.log(`all ${entries.length} bundles built in one esbuild run in ${(buildMs / 1000).toFixed(1)} s`);
+  console.log(`${entries.length} bundles built in ${(buildMs / 1000).toFixed(1)} s`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores\n`);
   console.log('function          bundle KB   init KB  files   init median ms   init min ms   init CPU median ms   within aim');
   for (const row of rows) {

@@ -4,11 +4,13 @@
  * holding exactly what the entry's `uses` name — no managed policies, no `*` actions, resources named.
  * The few statements whose resource cannot be narrowed are acknowledged in `nag.ts` with the reason.
  *
- * What NodejsFunction did, done once for all functions: its esbuild run per function took most of a cold
- * synth (about a minute for 25 functions on two cores). Here each function's code is an asset with CDK's
- * local bundling, whose first call builds every entry in one esbuild run (`bundling.ts`) and each call
- * copies its function's files. CDK calls it only for an asset not already in cdk.out (the hash is known
- * before bundling, `bundle-hash.ts`), and not at all for a stack whose bundling is skipped (the tests).
+ * What NodejsFunction did, without its cost: it ran the esbuild CLI through npx for each function, most
+ * of a cold synth (about a minute for 25 functions on two cores). Here each function's code is an asset
+ * with CDK's local bundling, whose first call builds every function with esbuild's API in this process
+ * (`bundling.ts`) and each call copies its function's files. CDK calls it only for an asset not already in
+ * cdk.out (the hash is known before bundling, `bundle-hash.ts`), and not at all for a stack whose
+ * bundling is skipped (the tests). A change to any code under functions/ changes every bundle's hash, so
+ * building all at the first call builds nothing that is not needed.
  */
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -137,9 +139,9 @@ let built: { digest: string; bundles: BuiltBundles } | undefined;
 function bundles(): BuiltBundles {
   const digest = codeDigest(ROOT);
   if (built?.digest !== digest) {
-    const bundles = buildBundles(ROOT, ENTRY_POINTS);
-    process.once('exit', () => rmSync(bundles.dir, { recursive: true, force: true }));
-    built = { digest, bundles };
+    const fresh = buildBundles(ROOT, ENTRY_POINTS);
+    process.once('exit', () => rmSync(fresh.dir, { recursive: true, force: true }));
+    built = { digest, bundles: fresh };
   }
   return built.bundles;
 }
