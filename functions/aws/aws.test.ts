@@ -104,6 +104,14 @@ describe('the runtime city files', () => {
       expect(runtime.context.routing.grids.locate(point), JSON.stringify(point)).toBe(full.grids.locate(point));
     }
     expect(runtime.context.grids.bbox).toEqual(full.grids.bbox);
+    // The calendar is built on first use, and answers as the full context's does.
+    const { calendar } = runtime.context;
+    expect([calendar.timeZone, calendar.workingDayMs]).toEqual([full.calendar.timeZone, full.calendar.workingDayMs]);
+    for (let t = Date.parse('2026-01-29T07:13:00Z'); t < Date.parse('2026-02-25T00:00:00Z'); t += 9.7 * 3600_000) {
+      expect(calendar.dueAt(t, { amount: 3, unit: 'workingDays' })).toBe(full.calendar.dueAt(t, { amount: 3, unit: 'workingDays' }));
+      expect(calendar.between(t, t + 50 * 3600_000, 'working')).toBe(full.calendar.between(t, t + 50 * 3600_000, 'working'));
+      expect(calendar.isWorkingMoment(t)).toBe(full.calendar.isWorkingMoment(t));
+    }
     runtime.withContacts();
     expect(runtime.withBoundaries()).toEqual(city);
   });

@@ -7,6 +7,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CityContext } from '../app/city-context.js';
+import type { WorkingCalendarRules } from '../domain/calendar/types.js';
 import { createWorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { AreaGeometry, CityConfig } from '../domain/city/schema.js';
 import { GridIndex } from '../domain/geo/grid-index.js';
@@ -14,6 +15,29 @@ import { createRoutingContext } from '../domain/routing/index.js';
 import { readEnv } from './env.js';
 import { once } from './once.js';
 import { addContacts, areasFileOf, contactsFileOf, gridIndexOf, gridsFileOf, readRuntimeBoundaries, readRuntimeCity, readRuntimeGrids, withBoundaries } from './runtime-city.js';
+
+/**
+ * The working calendar, built when first asked a question. Building it makes the Intl formatter of the
+ * city's time zone, which loads ICU's zone data: 30-45 ms of a fresh process on this machine, that a
+ * function answering without deadlines or time left (showing a case, the directory, the outlines) need
+ * not spend at cold start. The synth validated the settings, so nothing is checked later than before.
+ */
+function calendarOnFirstUse(settings: CityConfig['calendar']): WorkingCalendarRules {
+  const built = once(() => createWorkingCalendar(settings));
+  return {
+    timeZone: settings.timeZone,
+    get workingDayMs() {
+      return built().workingDayMs;
+    },
+    isWorkingDay: (localDate) => built().isWorkingDay(localDate),
+    isWorkingMoment: (t) => built().isWorkingMoment(t),
+    nextWorkingMoment: (t) => built().nextWorkingMoment(t),
+    advance: (t, amountMs, kind) => built().advance(t, amountMs, kind),
+    between: (a, b, kind) => built().between(a, b, kind),
+    limitMs: (limit) => built().limitMs(limit),
+    dueAt: (start, limit) => built().dueAt(start, limit),
+  };
+}
 
 /** The bundle's folder: `CITY_FILE` is relative to it (the construct copies the files next to `index.mjs`). */
 const bundleDir = (): string => dirname(fileURLToPath(import.meta.url));
@@ -33,7 +57,7 @@ export function loadRuntimeCity(cityFile: string): RuntimeCity {
   const gridFile = once(() => gridIndexOf(readRuntimeGrids(gridsFileOf(path), sourceSha256)));
   const grids = (): GridIndex => gridFile().index;
   const gridBoundaries = (): Record<string, AreaGeometry> => gridFile().boundaries();
-  const calendar = createWorkingCalendar(city.calendar);
+  const calendar = calendarOnFirstUse(city.calendar);
   // Routing keeps a reference to the index; it is handed the real one when first asked for it.
   const routing = createRoutingContext(city, GridIndex.fromAreas([]));
   Object.defineProperty(routing, 'grids', { get: grids, enumerable: true });
