@@ -159,7 +159,7 @@ describe('the console through one case’s life', { timeout: 90_000 }, () => {
     // Streets are ranked among streets: the department is not in their table.
     await page.selectOption('#appraisal-group', 'subdistrict');
     await page.click('form.inline-form button[type="submit"]');
-    await page.waitForFunction(() => location.hash.endsWith('/subdistrict'));
+    await page.waitForFunction("location.hash.endsWith('/subdistrict')");
     await page.waitForSelector('#league-title');
     await row.waitFor({ state: 'detached' });
     expect(await page.textContent('#league-title')).toMatch(/Subdistrict|街道/);
