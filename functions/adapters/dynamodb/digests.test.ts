@@ -1,5 +1,7 @@
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { freshStore, projection, useDynalite } from './dynalite.fixture.js';
+import { caseKey, INDEX, openPk, openShard } from './table.js';
 
 const dynamo = useDynalite();
 
@@ -43,6 +45,29 @@ describe('open case digests', () => {
     expect(digests.find((digest) => digest.id === 'c1')).toEqual({
       id: 'c1', stage: 'handling', categoryCode: 'S0102', supervisingLayer: 'community', supervisingUnitId: 'tieta', territoryUnitIds: [], receivedAt: '2026-03-02T01:00:00.000Z', escalation: {},
     });
+  });
+
+  it('keeps only the digest on the open index, drops it when the case closes, and reads a case saved before digests from its projection', async () => {
+    const { store, ctx } = await freshStore(dynamo);
+    await store.saveProjection(projection('open-one'));
+    await store.saveProjection(projection('older'));
+    const onIndex = async (id: string) =>
+      (
+        await ctx.doc.send(
+          new QueryCommand({ TableName: ctx.table, IndexName: INDEX.open, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': `${INDEX.open}pk` }, ExpressionAttributeValues: { ':pk': openPk(openShard(id)) } }),
+        )
+      ).Items?.find((item) => item.pk === caseKey(id).pk);
+    const item = await onIndex('open-one');
+    expect(item).toMatchObject({ digest: { id: 'open-one', stage: 'handling' } });
+    expect(item).not.toHaveProperty('projection');
+    // As a case item written before digests existed.
+    await ctx.doc.send(new UpdateCommand({ TableName: ctx.table, Key: caseKey('older'), UpdateExpression: 'REMOVE digest' }));
+    expect((await store.openCaseDigests()).map((digest) => digest.id).sort()).toEqual(['older', 'open-one']);
+    expect((await store.listOpenCases()).items.map((listed) => listed.state.id).sort()).toEqual(['older', 'open-one']);
+
+    await store.saveProjection(projection('open-one', { stage: 'closed', version: 2 }));
+    expect(await onIndex('open-one')).toBeUndefined();
+    expect((await store.openCaseDigests()).map((digest) => digest.id)).toEqual(['older']);
   });
 
   it('answers an empty list for a city with no open case', async () => {

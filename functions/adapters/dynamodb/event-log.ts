@@ -12,6 +12,7 @@ import { CorruptHistory } from '../../domain/case/errors.js';
 import type { CaseEvent } from '../../domain/case/events.js';
 import { VersionConflict, type CaseProjection } from '../../ports/case-store.js';
 import { checkCommit, checkNewCase } from '../../ports/case-store-checks.js';
+import { digestAttribute } from './digests.js';
 import { batchWrite, canonicalJson, isConditionFailure, queryAll, type StoreContext } from './dynamo.js';
 import { indexAttributes } from './index-keys.js';
 import { COMMIT_PREFIX, MAX_SEQ, caseKey, commitKey, commitSk } from './table.js';
@@ -65,13 +66,18 @@ async function checkPredecessor(ctx: StoreContext, caseId: string, expectedVersi
  * on a new item). Unconditional, which is safe only because the caller guarantees the id is its own (see
  * `CaseStore.createCase`); it halves the round trips of the busiest write, intake.
  */
+const withDigest = (projection: CaseProjection, indexed: Partial<Record<string, string>>) => {
+  const digest = digestAttribute(projection, indexed);
+  return digest ? { digest } : {};
+};
+
 export async function createCase(ctx: StoreContext, events: readonly CaseEvent[], projection: CaseProjection): Promise<void> {
   const caseId = projection.state.id;
   checkNewCase(events, projection, MAX_SEQ);
   const indexed = Object.fromEntries(Object.entries(indexAttributes(projection)).filter(([, value]) => value !== undefined));
   await batchWrite(ctx, [
     { PutRequest: { Item: { ...commitKey(caseId, 1), caseId, firstSeq: 1, lastSeq: events.length, events } } },
-    { PutRequest: { Item: { ...caseKey(caseId), projection, version: projection.state.version, ...indexed } } },
+    { PutRequest: { Item: { ...caseKey(caseId), projection, version: projection.state.version, ...indexed, ...withDigest(projection, indexed) } } },
   ]);
 }
 

@@ -5,6 +5,7 @@
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseProjection, WaitRegistration } from '../../ports/case-store.js';
+import { digestAttribute } from './digests.js';
 import { isConditionFailure, queryAll, type StoreContext } from './dynamo.js';
 import { INDEX_ATTRIBUTES, inboxCoHandlers, indexAttributes, listedDue } from './index-keys.js';
 import { CO_PREFIX, INDEX, caseKey, coHandlerKey, inboxPk } from './table.js';
@@ -30,6 +31,12 @@ export async function saveProjection(
       values[`:${attribute}`] = value;
     }
   }
+  names['#digest'] = 'digest';
+  const digest = digestAttribute(projection, indexed);
+  if (digest) {
+    sets.push('#digest = :digest');
+    values[':digest'] = digest;
+  } else removes.push('#digest');
   if (options.takeWait) {
     names['#wait'] = 'wait';
     removes.push('#wait');

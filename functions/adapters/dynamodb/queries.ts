@@ -1,7 +1,7 @@
 /**
  * The read side: inboxes, boards, the open-case listing and the near query, all on the sparse indexes.
  * The indexes carry the projection (and nothing else), so a page is one query; only co-handler pointers
- * in an inbox need their case items fetched.
+ * in an inbox, and the open listing (whose index carries digests), need their case items fetched.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { distance } from '@turf/distance';
@@ -107,7 +107,14 @@ export async function listOpenCases(ctx: StoreContext, cursor?: string): Promise
   const items: CaseProjection[] = [];
   while (shard < OPEN_SHARDS) {
     const page = await indexPage(ctx, INDEX.open, openPk(shard), ctx.pageSize - items.length, start);
-    items.push(...page.items.map(projectionOf));
+    // The open index carries digests only: the projections are read from the case items, in index order.
+    const ids = page.items.map((item) => caseIdOfPk(item.pk as string));
+    const found = new Map((await batchGet(ctx, ids.map(caseKey), ['pk', 'projection'])).map((item) => [caseIdOfPk(item.pk as string), item]));
+    for (const id of ids) {
+      const item = found.get(id);
+      // The index lags the table a little: a case closed since is no longer listed.
+      if (item?.projection !== undefined && isOpenStage((item.projection as CaseProjection).state.stage)) items.push(projectionOf(item));
+    }
     start = page.next;
     if (!start) shard++;
     if (items.length >= ctx.pageSize) break;

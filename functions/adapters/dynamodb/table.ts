@@ -22,6 +22,13 @@ export const INDEX = {
 
 /** The only non-key attribute the indexes carry: the queries answer with projections and nothing else (no task tokens). */
 export const INDEXED_ATTRIBUTES = ['projection'] as const;
+/**
+ * The open index carries only each case's `digest` (the board's few fields, `OpenCaseDigest`): the board
+ * reads every open case, and an index item a tenth of a projection's size makes that read several times
+ * faster (measured on dynalite: 10,000 open cases in ~0.4 s instead of ~1 s) and cheaper on AWS. Listing
+ * open cases in full reads their projections from the table by key.
+ */
+export const OPEN_INDEX_ATTRIBUTES = ['digest'] as const;
 
 /**
  * Write sharding for the open-case index. A single `OPEN` partition would take every projection write of
@@ -74,7 +81,7 @@ const gsi = (name: string) => ({
     { AttributeName: `${name}pk`, KeyType: 'HASH' as const },
     { AttributeName: `${name}sk`, KeyType: 'RANGE' as const },
   ],
-  Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...INDEXED_ATTRIBUTES] },
+  Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: name === INDEX.open ? [...OPEN_INDEX_ATTRIBUTES] : [...INDEXED_ATTRIBUTES] },
 });
 
 /** The CreateTable input. On-demand billing: a city's load is spiky (morning hotline peaks) and small. */
