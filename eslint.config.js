@@ -13,7 +13,8 @@ const noOutside = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'dist/', 'console/dist/', 'coverage/', '.data/', 'eslint.config.js'] },
+  // What git ignores (benchmark output, including built Lambda bundles, and test artifacts) is not ours to lint.
+  { ignores: ['node_modules/', 'cdk.out/', 'dist/', 'console/dist/', 'coverage/', '.data/', 'bench/results/', 'bench/console-results/', 'test/browser/artifacts/', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
