@@ -4,7 +4,8 @@
  * board on screen and to interactive (then no long task for a second), with a board already open in the
  * command centre and on a freshly started API (section 4 says exactly what) — and the gzipped size of the
  * console's JavaScript (aims: ≤ 1.5 s to interactive, ≤ 300 KB of JS). `--runs`, `--cold-runs`;
- * `BENCH_TRACE=1` prints each request, the marks and the long tasks.
+ * `BENCH_TRACE=1` prints each request (the page's own resource timing), the marks and the long tasks;
+ * `BENCH_PROFILE=<dir>` writes a CPU profile of the page and of this process (the API) for each run.
  *
  * Seeding: 10,000 cases through the full workflow take many minutes on dynalite, and the board reads only
  * the projections, so the cases are written through the store port itself (`CaseStore.saveProjection`, 50
@@ -12,7 +13,8 @@
  * category and lead department, deadlines spread around now, a tenth on the warning board and a tenth
  * overdue. No events and no supervision: the board, its map and its feed do not read them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -200,19 +202,60 @@ const instrument = (expected: number) => `(() => {
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`;
 
+/**
+ * With BENCH_PROFILE: the page's CPU profile (through the DevTools protocol) and this process's (the API's
+ * handlers run here; DynamoDB does not), both started before the page loads, written as .cpuprofile files
+ * that DevTools opens.
+ */
+const profileDir = process.env.BENCH_PROFILE;
+let profiled = 0;
+const nodeInspector = profileDir ? new Session() : undefined;
+if (profileDir && nodeInspector) {
+  mkdirSync(profileDir, { recursive: true });
+  nodeInspector.connect();
+  await nodeInspector.post('Profiler.enable');
+  await nodeInspector.post('Profiler.setSamplingInterval', { interval: 500 });
+}
+
+/**
+ * Headless chromium gives each new context a window of its own, and a new window starts the browser's own
+ * UI pages (the omnibox popup's WebUI renderer) — about 2 s of one core's CPU right after the page is
+ * created, on a 2-core machine half of it, and nothing to do with the board. A dispatcher opens the board
+ * in a browser whose window is already up, so each run waits, before navigating, until the browser's
+ * processes have used under 10% of a core for a quarter of a second (at most 10 s). The page still starts
+ * from a fresh context: no cached code, names or outlines.
+ */
+const browserCdp = await browser.newBrowserCDPSession();
+async function browserSettled(): Promise<void> {
+  type Info = { processInfo: { id: number; cpuTime: number }[] };
+  const cpuSeconds = async () => ((await browserCdp.send('SystemInfo.getProcessInfo')) as Info).processInfo.reduce((sum, process) => sum + process.cpuTime, 0);
+  const deadline = Date.now() + 10_000;
+  let before = await cpuSeconds();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const after = await cpuSeconds();
+    if (after - before < 0.025) return;
+    before = after;
+  }
+}
+
 async function measure(base: string): Promise<Measure> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
   await context.addInitScript((stored) => sessionStorage.setItem('civic-loop.session', stored), JSON.stringify(session));
   await context.addInitScript({ content: instrument(total) });
   await context.route('**/console/config.json', (route) => route.fulfill({ json: { apiUrl: '', auth: { mode: 'local' }, pollSeconds: POLL_SECONDS } }));
   const page = await context.newPage();
-  if (process.env.BENCH_TRACE) {
-    const t0 = Date.now();
-    page.on('request', (request) => console.log(`    ${Date.now() - t0} ms → ${request.url().replace(base, '')}`));
-    page.on('requestfinished', (request) => console.log(`    ${Date.now() - t0} ms ← ${request.url().replace(base, '')}`));
-  }
+  await browserSettled();
   type Bench = { marks: Record<string, number>; longTasks: [number, number][]; inputDelay: number };
   const state = () => page.evaluate<Bench>('globalThis.__bench');
+  const cdp = profileDir ? await context.newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    await nodeInspector!.post('Profiler.start');
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'loading', 'v8', 'toplevel'] });
+  }
   try {
     await page.goto(`${base}/console/#/board`);
     const parts = ['counts', 'lists', 'feed', 'points', 'outlines'];
@@ -237,6 +280,17 @@ async function measure(base: string): Promise<Measure> {
     }
     const firstRender = Math.max(bench.marks.counts!, bench.marks.lists!, bench.marks.feed!);
     const fcp = await page.evaluate<number>("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN");
+    if (cdp) {
+      const name = `${profileDir}/run-${++profiled}`;
+      writeFileSync(`${name}-page.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      writeFileSync(`${name}-api.cpuprofile`, JSON.stringify((await nodeInspector!.post('Profiler.stop')).profile));
+      writeFileSync(`${name}-trace.json`, await browser.stopTracing());
+    }
+    if (process.env.BENCH_TRACE) {
+      type Entry = { name: string; startTime: number; responseStart: number; responseEnd: number; transferSize: number };
+      const entries = await page.evaluate<Entry[]>("performance.getEntriesByType('resource').map(({ name, startTime, responseStart, responseEnd, transferSize }) => ({ name, startTime, responseStart, responseEnd, transferSize }))");
+      for (const entry of entries) console.log(`    ${Math.round(entry.startTime)} → ${Math.round(entry.responseStart)} … ${Math.round(entry.responseEnd)} ms  ${kb(entry.transferSize)}  ${entry.name.replace(base, '')}`);
+    }
     if (process.env.BENCH_TRACE) console.log(`    marks ${JSON.stringify(bench.marks)} long tasks ${JSON.stringify(bench.longTasks.map(([start, end]) => [Math.round(start), Math.round(end - start)]))}`);
     return { fcp, firstRender, complete, interactive, inputDelay: bench.inputDelay };
   } finally {
