@@ -33,12 +33,19 @@ export interface BoardSummary {
   overdue: BoardItem[];
 }
 
+/** `GET /board/{unitId}/map`: one point per located open case, in columns (the i-th of each array). */
+export interface BoardMapPoints {
+  statuses: TimeStatus[];
+  stages: string[];
+  points: { id: string[]; lon: number[]; lat: number[]; status: number[]; stage: number[] };
+}
+
+/** One point, as the map's hover and click give it. */
 export interface MapPoint {
   id: string;
   lon: number;
   lat: number;
   status: TimeStatus;
-  stage: string;
 }
 
 export interface EscalationItem {

@@ -38,6 +38,18 @@ afterAll(async () => api.stop());
 
 const get = (who: string, path: string) => api.request('GET', path, { token: tokens[who] });
 
+interface MapColumns {
+  statuses: string[];
+  stages: string[];
+  points: { id: string[]; lon: number[]; lat: number[]; status: number[]; stage: number[] };
+}
+/** The map's columns back into one object per point, checking every column has one entry per point. */
+function pointsOf(map: MapColumns) {
+  const { id, lon, lat, status, stage } = map.points;
+  for (const column of [lon, lat, status, stage]) expect(column).toHaveLength(id.length);
+  return id.map((caseId, i) => ({ id: caseId, lon: lon[i]!, lat: lat[i]!, status: map.statuses[status[i]!]!, stage: map.stages[stage[i]!]! }));
+}
+
 describe('the command board of a territory', () => {
   it('counts the open cases of the territory by stage, layer and time status', async () => {
     const city = await get('dispatcher-sun', `/board/${CITY}/summary`);
@@ -78,11 +90,12 @@ describe('the command board of a territory', () => {
     expect(map.status).toBe(200);
     expect(conforms('BoardMap', map.json)).toBeUndefined();
     expect(map.json.withoutLocation).toBe(0);
-    const byId = new Map((map.json.points as { id: string; lon: number; lat: number; status: string }[]).map((point) => [point.id, point]));
+    const byId = new Map(pointsOf(map.json).map((point) => [point.id, point]));
     expect(byId.size).toBe(3);
-    expect(byId.get(caseIds.gulou!)).toMatchObject({ ...POINTS.gulou, status: 'onTrack' });
+    const own = await api.platform.service.load(caseIds.gulou!);
+    expect(byId.get(caseIds.gulou!)).toEqual({ id: caseIds.gulou, ...POINTS.gulou, status: 'onTrack', stage: own.state.stage });
     const longting = await get('dispatcher-zhou', `/board/${LONGTING}/map`);
-    expect((longting.json.points as { id: string }[]).map((point) => point.id).sort()).toEqual([caseIds.longtingA, caseIds.longtingB].sort());
+    expect(pointsOf(longting.json).map((point) => point.id).sort()).toEqual([caseIds.longtingA, caseIds.longtingB].sort());
   });
 
   it('turns cases red past their deadline, lists them longest overdue first, and feeds their escalations', async () => {
@@ -100,7 +113,7 @@ describe('the command board of a territory', () => {
     expect(first!.id).toBe(caseIds.longtingA);
 
     const map = await get('dispatcher-sun', `/board/${CITY}/map`);
-    expect((map.json.points as { status: string }[]).every((point) => point.status === 'overdue')).toBe(true);
+    expect(pointsOf(map.json).map((point) => point.status)).toEqual(['overdue', 'overdue', 'overdue']);
 
     const feed = await get('dispatcher-sun', `/board/${CITY}/escalations`);
     expect(feed.status).toBe(200);
@@ -129,7 +142,7 @@ describe('the command board of a territory', () => {
     expect(fresh.json.total).toBe(before.json.total + 1);
     const map = await get('dispatcher-sun', `/board/${CITY}/map?maxAge=60`);
     expect(conforms('BoardMap', map.json)).toBeUndefined();
-    expect((map.json.points as { id: string }[]).map((point) => point.id)).toContain(created.json.caseId);
+    expect(pointsOf(map.json).map((point) => point.id)).toContain(created.json.caseId);
     const feed = await get('dispatcher-sun', `/board/${CITY}/escalations?maxAge=60`);
     expect(feed.json.asOf).toBe(fresh.json.asOf);
     const bad = await get('dispatcher-sun', `/board/${CITY}/map?maxAge=61`);

@@ -12,7 +12,7 @@ import { ErrorMessage, Loading, StatusBadge } from '../components/status.js';
 import { formatInstant, formatTimeLeft } from '../format.js';
 import { fill } from '../i18n/index.js';
 import { href } from '../router.js';
-import type { BoardItem, BoardSummary, EscalationItem, MapPoint } from '../types.js';
+import type { BoardItem, BoardMapPoints, BoardSummary, EscalationItem } from '../types.js';
 import { useFetch } from '../use-fetch.js';
 
 const BoardMap = lazy(() => import('../components/board-map.js').then((module) => ({ default: module.BoardMap })));
@@ -30,7 +30,7 @@ export function BoardPage() {
   const feed = useFetch(paths?.key, () => api.get<{ items: EscalationItem[] }>(paths!.escalations), { pollMs });
   // Asked for with the counts, not when the map's code has arrived: the three requests then share one
   // read of the open cases on the server.
-  const points = useFetch(paths?.key, () => api.get<{ points: MapPoint[] }>(paths!.map), { pollMs });
+  const points = useFetch(paths?.key, () => api.get<BoardMapPoints>(paths!.map), { pollMs });
 
   if (!scopeId) return <Loading />;
   return (
@@ -50,7 +50,7 @@ export function BoardPage() {
             {t.board.mapHelp}
           </p>
           <Suspense fallback={<Loading />}>
-            <BoardMap points={points.data?.points} />
+            <BoardMap points={points.data} />
           </Suspense>
         </section>
         <section aria-labelledby="feed-title" class="card feed">

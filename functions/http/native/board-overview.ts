@@ -1,7 +1,7 @@
 /**
  * The command board of a territory, for its dispatchers and supervisors: how many open cases stand at each
  * stage and supervising layer, the warning and overdue lists with the time left on the city's calendar, the
- * open cases as points for the map, and the feed of escalations. All of it is computed from one read of the
+ * open cases as points for the map (in columns), and the feed of escalations. All of it is computed from one read of the
  * open cases' digests (`CaseStore.openCaseDigests`), filtered to the scope the path names. With `?maxAge=`
  * a caller accepts a read that many seconds old (see open-case-snapshot.ts); `asOf` says when it was made.
  */
@@ -42,6 +42,8 @@ export const EscalationFeedQuery = z.object({
 
 /** Red, yellow, green: past the deadline or on the overdue board; on the warning board; neither. */
 export type TimeStatus = 'overdue' | 'warning' | 'onTrack';
+/** The map's status codes: a point's `status` is an index into this list. */
+export const MAP_STATUSES: readonly TimeStatus[] = ['onTrack', 'warning', 'overdue'];
 
 export function timeStatusOf(digest: OpenCaseDigest, now: number): TimeStatus {
   if (digest.boardStatus === 'overdue' || (digest.nextDueAt !== undefined && Date.parse(digest.nextDueAt) < now)) return 'overdue';
@@ -54,6 +56,9 @@ export function timeStatusOf(digest: OpenCaseDigest, now: number): TimeStatus {
  */
 const toMetre = (degrees: number) => Math.round(degrees * 1e5) / 1e5;
 
+const statusCode = Object.fromEntries(MAP_STATUSES.map((status, code) => [status, code])) as Record<TimeStatus, number>;
+const stageCode = new Map<Stage, number>(STAGES.map((stage, code) => [stage, code]));
+
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
 export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
@@ -62,13 +67,23 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
   const { calendar } = deps.city;
 
   /**
+   * Each read's cases by scope: a page load asks for counts, map and feed of the same scope from the same
+   * read (and a polling board asks again from a kept one), so the filter over every open case runs once
+   * per read and scope. Keyed weakly by the read's list, so a replaced read takes its filters with it.
+   */
+  const scoped = new WeakMap<OpenCaseDigest[], Map<string, OpenCaseDigest[]>>();
+
+  /**
    * The scope's open cases and when they were read. Time status and time left are judged at the clock's
    * now, not at the read: a deadline known at the read has passed or not whatever the read's age.
    */
   const casesOf = async (scopeId: string, maxAgeSeconds: number) => {
-    const inScope = scope.inScope(scopeId);
     const { digests, readAt } = await readOpenCases({ maxAgeMs: maxAgeSeconds * 1000 });
-    return { cases: digests.filter(inScope), asOf: new Date(readAt).toISOString() };
+    let byScope = scoped.get(digests);
+    if (!byScope) scoped.set(digests, (byScope = new Map<string, OpenCaseDigest[]>()));
+    let cases = byScope.get(scopeId);
+    if (!cases) byScope.set(scopeId, (cases = digests.filter(scope.inScope(scopeId))));
+    return { cases, asOf: new Date(readAt).toISOString() };
   };
 
   const listItem = (digest: OpenCaseDigest, status: TimeStatus, now: number) => {
@@ -142,12 +157,18 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
       if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
       const { cases, asOf } = await casesOf(scopeId, parsed.data.maxAge);
       const now = deps.clock.now();
-      const points = [];
+      // Columns rather than an object per point: 10,000 points are a third of the bytes, and a browser
+      // parses five arrays far faster than 10,000 objects and draws straight from them.
+      const points = { id: [] as string[], lon: [] as number[], lat: [] as number[], status: [] as number[], stage: [] as number[] };
       for (const digest of cases) {
         if (!digest.location) continue;
-        points.push({ id: digest.id, lon: toMetre(digest.location.lon), lat: toMetre(digest.location.lat), status: timeStatusOf(digest, now), stage: digest.stage });
+        points.id.push(digest.id);
+        points.lon.push(toMetre(digest.location.lon));
+        points.lat.push(toMetre(digest.location.lat));
+        points.status.push(statusCode[timeStatusOf(digest, now)]);
+        points.stage.push(stageCode.get(digest.stage)!);
       }
-      return { body: { scopeUnitId: scopeId, asOf, withoutLocation: cases.length - points.length, points } };
+      return { body: { scopeUnitId: scopeId, asOf, withoutLocation: cases.length - points.id.length, statuses: MAP_STATUSES, stages: STAGES, points } };
     },
   });
 

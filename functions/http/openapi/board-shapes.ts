@@ -50,9 +50,19 @@ export const BoardMap = z
     scopeUnitId: z.string(),
     asOf: instant(),
     withoutLocation: count.meta({ description: 'Open cases of the scope with no point (reported by grid or address only).' }),
-    points: z.array(z.object({ id: z.string(), lon: z.number(), lat: z.number(), status, stage: z.enum(STAGES) })),
+    statuses: z.array(z.enum(['onTrack', 'warning', 'overdue'])).meta({ description: 'What each code in `points.status` means: green, yellow, red (`overdue` past the deadline or on the overdue board, `warning` on the warning board, `onTrack` otherwise).' }),
+    stages: z.array(z.enum(STAGES)).meta({ description: 'What each code in `points.stage` means.' }),
+    points: z
+      .object({
+        id: z.array(z.string()).meta({ description: 'The case of each point.' }),
+        lon: z.array(z.number()).meta({ description: 'Longitude, 5 decimals (about a metre).' }),
+        lat: z.array(z.number()).meta({ description: 'Latitude, 5 decimals.' }),
+        status: z.array(z.number().int().min(0)).meta({ description: 'Time status, an index into `statuses`.' }),
+        stage: z.array(z.number().int().min(0)).meta({ description: 'Stage, an index into `stages`.' }),
+      })
+      .meta({ description: 'One point per located open case, in columns: the i-th entry of each array belongs to the i-th point (all arrays have the same length).' }),
   })
-  .meta({ description: 'Every located open case of a territory as a point.' });
+  .meta({ description: 'Every located open case of a territory as a point, in columns (a city has tens of thousands; columns are a third of the bytes of an object per point).' });
 
 export const EscalationFeed = z
   .object({
