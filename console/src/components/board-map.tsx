@@ -12,7 +12,7 @@ import { api } from '../api.js';
 import { useApp } from '../app-context.js';
 import { outlinePath } from '../board-reads.js';
 import { navigate } from '../router.js';
-import type { MapPoint, TimeStatus } from '../types.js';
+import type { BoardMapPoints, TimeStatus } from '../types.js';
 import { CasePointsLayer } from './case-points-layer.js';
 
 type Position = [number, number];
@@ -32,7 +32,7 @@ function areasOf(outlines: Outlines): L.LatLng[][][] {
   );
 }
 
-export function BoardMap({ points }: { points: MapPoint[] | undefined }) {
+export function BoardMap({ points }: { points: BoardMapPoints | undefined }) {
   const { directory, t } = useApp();
   const container = useRef<HTMLDivElement>(null);
   const dots = useRef<CasePointsLayer | undefined>(undefined);
@@ -56,13 +56,29 @@ export function BoardMap({ points }: { points: MapPoint[] | undefined }) {
     };
     const outline = (level: string, style: L.PolylineOptions) =>
       api.get<Outlines>(outlinePath(level)).then((data) => (stopped ? undefined : L.polygon(areasOf(data), { ...style, renderer, interactive: false })));
-    void outline('community', { color: '#57606a', weight: 0.6, fill: true, fillColor: '#f6f8fa', fillOpacity: 1 }).then((layer) => {
-      layer?.addTo(map).bringToBack();
-      if (layer) mark('community', true);
+    // Drawn bottom to top: the city's ground (the districts filled), the communities' lines, the districts'
+    // lines. The ground is the 9 districts' areas rather than the 2,000 communities' — the same pale
+    // ground where communities tile their districts, for a fraction of the canvas's filling.
+    let ground: L.Polygon | undefined;
+    let districts: L.Polygon | undefined;
+    const stack = () => {
+      ground?.bringToBack();
+      districts?.bringToFront();
+    };
+    // No smoothing by Leaflet: the API has already thinned the lines (outline-geometry.ts), and
+    // re-simplifying 2,000 rings on every zoom cost the main thread more than drawing their few extra points.
+    void outline('community', { color: '#57606a', weight: 0.6, fill: false, smoothFactor: 0 }).then((layer) => {
+      if (!layer) return;
+      layer.addTo(map);
+      stack();
+      mark('community', true);
     });
     void outline('district', { color: '#24292f', weight: 2, fill: false }).then((layer) => {
-      layer?.addTo(map);
-      if (layer) mark('district', true);
+      if (!layer) return;
+      ground = L.polygon(layer.getLatLngs(), { renderer, interactive: false, stroke: false, fill: true, fillColor: '#f6f8fa', fillOpacity: 1 }).addTo(map);
+      districts = layer.addTo(map);
+      stack();
+      mark('district', true);
     });
     let grids: L.Polygon | undefined;
     let gridsLoading = false;
