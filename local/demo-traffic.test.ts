@@ -31,7 +31,7 @@ describe('demo traffic', () => {
       ratePerHour: 2,
       nightRatePerHour: 0,
       // More trouble than a real city has, so a short run surely shows returns and rework.
-      odds: { returns: 0.25, verificationFails: 0.3, unsatisfiedJustified: 0.2 },
+      odds: { returns: 0.25, verificationFails: 0.3, unsatisfiedJustified: 0.2, extensionRequests: 0.3, suspensionRequests: 0.3, requestsRefused: 0.1 },
     });
     const settle = async () => {
       await traffic.idle();
@@ -64,6 +64,17 @@ describe('demo traffic', () => {
     expect(count('returned')).toBe(stats.returned);
     expect(count('arbitrated')).toBeGreaterThan(0);
     expect(count('reworkOrdered')).toBe(stats.reworked);
+  });
+
+  it('asks for extensions and suspensions, which the centre grants or refuses, as the store records', () => {
+    const stats = traffic.stats();
+    expect(count('extensionRequested') + count('suspensionRequested')).toBeGreaterThanOrEqual(stats.extended + stats.suspended);
+    expect(stats.extended).toBeGreaterThan(0);
+    expect(stats.suspended).toBeGreaterThan(0);
+    expect(count('extensionApproved')).toBe(stats.extended);
+    expect(count('suspended')).toBe(stats.suspended);
+    // Put on hold with a date, and taken up again once it passed.
+    expect(count('resumed')).toBeGreaterThan(0);
   });
 
   it('lets no supervision execution fail', () => {

@@ -44,6 +44,12 @@ export interface DemoTrafficOdds {
   acceptWhenUrged: number;
   /** The unit reports after the handling limit. */
   lateReport: number;
+  /** While handling, the unit asks for more time (延期) once. */
+  extensionRequests: number;
+  /** While handling, the unit asks for the case to be put on hold (挂起/缓办) once. */
+  suspensionRequests: number;
+  /** Of those requests, the share the centre refuses. */
+  requestsRefused: number;
   /** The on-site check fails and orders rework. */
   verificationFails: number;
   /** Callback answers other than satisfied (the rest are satisfied or basically satisfied). */
@@ -57,6 +63,9 @@ export const DEFAULT_ODDS: DemoTrafficOdds = {
   lateAccept: 0.15,
   acceptWhenUrged: 0.1,
   lateReport: 0.15,
+  extensionRequests: 0.08,
+  suspensionRequests: 0.04,
+  requestsRefused: 0.25,
   verificationFails: 0.1,
   unsatisfiedJustified: 0.07,
   unsatisfiedUnjustified: 0.04,
@@ -70,6 +79,10 @@ export interface DemoTrafficStats {
   reworked: number;
   /** Acceptances and reports made after their deadline. */
   late: number;
+  /** Extensions the centre granted. */
+  extended: number;
+  /** Suspensions the centre granted. */
+  suspended: number;
 }
 
 export interface DemoTraffic {
@@ -81,6 +94,7 @@ export interface DemoTraffic {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 // How cases come in: the hotline carries most, grid workers find a good share, apps and Open311 the rest.
 const CHANNEL_WEIGHTS: readonly [Channel, number][] = [
@@ -128,6 +142,9 @@ const RETURN_REASONS: readonly { reason: string; legalBasis: string }[] = [
   { reason: 'The matter belongs to the district, not the city bureau', legalBasis: '属地管理职责清单 第12条' },
 ];
 
+const EXTENSION_REASONS = ['Parts must be ordered from the supplier', 'The repair needs the road closed at night, which takes a permit', 'The work is larger than the report said'];
+const SUSPENSION_REASONS = ['Waiting for the owner to be found and give access', 'Heavy rain forecast: the work cannot be done safely', 'A court ruling on the site is pending'];
+
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱'];
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰'];
 
@@ -136,6 +153,8 @@ interface Persona {
   accept: 'prompt' | 'late' | 'whenUrged';
   returns: boolean;
   reportLate: boolean;
+  /** What the unit asks of the centre while handling, once. */
+  asks: 'nothing' | 'extension' | 'suspension';
 }
 
 interface Tracked {
@@ -148,6 +167,9 @@ interface Tracked {
   callbackVisit?: number;
   /** Rolled once per result, so a re-plan does not re-roll the check. */
   verifyRoll?: { version: number; passed: boolean };
+  /** The unit has made its one request; the centre's answer is rolled once per request. */
+  asked?: boolean;
+  answerRoll?: { version: number; granted: boolean };
 }
 
 export function startDemoTraffic(platform: LocalPlatform, options: DemoTrafficOptions = {}): DemoTraffic {
@@ -169,7 +191,7 @@ export function startDemoTraffic(platform: LocalPlatform, options: DemoTrafficOp
     return (items[items.length - 1] as readonly [T, number])[0];
   };
 
-  const stats: DemoTrafficStats = { opened: 0, closed: 0, returned: 0, reworked: 0, late: 0 };
+  const stats: DemoTrafficStats = { opened: 0, closed: 0, returned: 0, reworked: 0, late: 0, extended: 0, suspended: 0 };
   const cases = new Map<string, Tracked>();
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
@@ -277,6 +299,11 @@ export function startDemoTraffic(platform: LocalPlatform, options: DemoTrafficOp
       ] as const),
       returns: random() < odds.returns,
       reportLate: random() < odds.lateReport,
+      asks: weighted([
+        ['nothing', Math.max(0, 1 - odds.extensionRequests - odds.suspensionRequests)],
+        ['extension', odds.extensionRequests],
+        ['suspension', odds.suspensionRequests],
+      ] as const),
     };
     const { caseId } = await service.intake(intake, actor);
     stats.opened++;
@@ -371,6 +398,17 @@ export function startDemoTraffic(platform: LocalPlatform, options: DemoTrafficOp
         return due(plannedAt(state, () => within(now, state.step?.dueAt, 0.1, 0.7, 4 * HOUR)), command, DISPATCHER);
       }
       case 'handling': {
+        // Part-way through the limit the unit finds it needs more time, or cannot go on for now; a request
+        // must come before the deadline, so a unit that let it pass just reports.
+        if (persona.asks !== 'nothing' && !tracked.asked && state.handleDueAt && now < Date.parse(state.handleDueAt) - HOUR) {
+          const when = plannedAt(state, () => within(now, state.handleDueAt, 0.2, 0.5, 8 * HOUR));
+          if (persona.asks === 'extension') {
+            const dueAt = Date.parse(state.handleDueAt);
+            const requestedDueAt = new Date(dueAt + (dueAt - (state.handleClock ? Date.parse(state.handleClock.from) : now)) * between(0.5, 1)).toISOString();
+            return due(when, { type: 'requestExtension', reason: pick(EXTENSION_REASONS), requestedDueAt }, lead);
+          }
+          return due(when, { type: 'requestSuspension', reason: pick(SUSPENSION_REASONS) }, lead);
+        }
         const when = plannedAt(state, () =>
           persona.reportLate && state.counters.reworks === 0
             ? after(now, state.handleClock?.from, state.handleDueAt)
@@ -413,8 +451,30 @@ export function startDemoTraffic(platform: LocalPlatform, options: DemoTrafficOp
             : { type: 'recordCallback', answer: roll.answer };
         return due(plannedAt(state, () => within(now, state.step?.dueAt, 0.1, 0.6, 8 * HOUR)), command, DISPATCHER);
       }
+      case 'extensionRequested': {
+        const request = state.pendingRequest;
+        if (!request) return recheck(HOUR);
+        if (tracked.answerRoll?.version !== state.version) tracked.answerRoll = { version: state.version, granted: random() >= odds.requestsRefused };
+        // A grant must come before the handling deadline: the centre answers by then, or refuses once it passed.
+        const deadline = state.handleDueAt ? Date.parse(state.handleDueAt) : undefined;
+        const granted = tracked.answerRoll.granted && (deadline === undefined || now < deadline);
+        const answerBy = [state.step?.dueAt, state.handleDueAt].filter((iso): iso is string => iso !== undefined).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+        const when = plannedAt(state, () => within(now, answerBy, 0.1, 0.6, 4 * HOUR));
+        if (request.kind === 'extension') {
+          return granted ? due(when, { type: 'approveExtension' }, DISPATCHER) : due(when, { type: 'refuseExtension', reason: 'The original limit is enough for this work.' }, DISPATCHER);
+        }
+        // On hold for a day or three; the workflow resumes it then.
+        return granted
+          ? due(when, { type: 'suspend', reason: request.reason, resumeAt: new Date(when + between(1, 3) * DAY).toISOString() }, DISPATCHER)
+          : due(when, { type: 'refuseSuspension', reason: 'Work can go on meanwhile.' }, DISPATCHER);
+      }
+      case 'suspended': {
+        // The workflow resumes it at resumeAt; a suspension with no date is lifted by the centre.
+        const resumeAt = state.suspension?.resumeAt ? Date.parse(state.suspension.resumeAt) : undefined;
+        if (resumeAt === undefined) return due(plannedAt(state, () => now + between(1, 2) * DAY), { type: 'resume' }, DISPATCHER);
+        return now < resumeAt + 30 * MINUTE ? recheck(Math.max(MINUTE, resumeAt + 30 * MINUTE - now)) : due(now, { type: 'resume' }, DISPATCHER);
+      }
       default:
-        // Extensions and suspensions are not simulated; the centre's answer would come from a person.
         return recheck(HOUR);
     }
   }
@@ -435,6 +495,9 @@ export function startDemoTraffic(platform: LocalPlatform, options: DemoTrafficOp
       const { state, events } = await service.act(caseId, command, actor);
       tracked.refusals = 0;
       if (command.type === 'return') stats.returned++;
+      if (command.type === 'requestExtension' || command.type === 'requestSuspension') tracked.asked = true;
+      if (command.type === 'approveExtension') stats.extended++;
+      if (command.type === 'suspend') stats.suspended++;
       if (state.stage === 'closed') stats.closed++; // only the centre closes, and here the centre is us
       if (events.some((event) => event.type === 'reworkOrdered')) stats.reworked++;
       if (command.type === 'accept' && before.acceptDueAt && now > Date.parse(before.acceptDueAt)) stats.late++;
