@@ -67,8 +67,9 @@ export interface CountDelta {
   counts: Partial<UnitCounts>;
 }
 
-export const emptyCounts = (): UnitCounts =>
-  Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as UnitCounts;
+const ZERO = Object.freeze(Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as UnitCounts);
+
+export const emptyCounts = (): UnitCounts => ({ ...ZERO });
 
 const isStock = new Set<CountKey>(STOCK_COUNTS);
 
@@ -86,10 +87,12 @@ export const sumCounts = (deltas: Iterable<CountDelta>, period: Pick<Period, 'mo
     const upToEnd = delta.month <= last;
     if (!upToEnd) continue;
     let counts = byUnit.get(delta.unitId);
-    for (const [key, value] of Object.entries(delta.counts) as [CountKey, number][]) {
-      if (value === 0 || (!inPeriod && !isStock.has(key))) continue;
+    // A league table sums every total of every month since the city began: a plain loop, no entry arrays.
+    for (const key in delta.counts) {
+      const value = delta.counts[key as CountKey];
+      if (value === undefined || value === 0 || (!inPeriod && !isStock.has(key as CountKey))) continue;
       counts ??= emptyCounts();
-      counts[key] += value;
+      counts[key as CountKey] += value;
     }
     if (counts) byUnit.set(delta.unitId, counts);
   }

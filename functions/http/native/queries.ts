@@ -143,7 +143,8 @@ export function makeQueryHandlers(deps: QueryDeps) {
       }
       const { group } = parsed.data;
       const inGroup = (unitId: string): boolean => (group === 'departments' ? routing.departmentsById.has(unitId) : routing.unitsById.get(unitId)?.level === group);
-      const counts = new Map([...sumCounts(await deps.store.appraisalDeltas(months), period)].filter(([unitId]) => inGroup(unitId)));
+      // Only the group's totals are summed: the departments are a tenth of the units that lead cases.
+      const counts = sumCounts((await deps.store.appraisalDeltas(months)).filter((delta) => inGroup(delta.unitId)), period);
       const unitIds = group === 'departments' ? deps.city.city.departments.map((d) => d.id) : [];
       return { body: { group, ...appraiseCounts(counts, deps.city.city.appraisal, { period, unitIds }) } };
     },
