@@ -58,16 +58,22 @@ describe('open case digests', () => {
         )
       ).Items?.find((item) => item.pk === caseKey(id).pk);
     const item = await onIndex('open-one');
-    expect(item).toMatchObject({ digest: { id: 'open-one', stage: 'handling' } });
+    expect(JSON.parse(item?.digest as string)).toMatchObject({ id: 'open-one', stage: 'handling' });
     expect(item).not.toHaveProperty('projection');
-    // As a case item written before digests existed.
+    // As a case item written before digests existed, and one whose digest is a map (as first written).
     await ctx.doc.send(new UpdateCommand({ TableName: ctx.table, Key: caseKey('older'), UpdateExpression: 'REMOVE digest' }));
-    expect((await store.openCaseDigests()).map((digest) => digest.id).sort()).toEqual(['older', 'open-one']);
-    expect((await store.listOpenCases()).items.map((listed) => listed.state.id).sort()).toEqual(['older', 'open-one']);
+    await store.saveProjection(projection('as-a-map'));
+    await ctx.doc.send(
+      new UpdateCommand({ TableName: ctx.table, Key: caseKey('as-a-map'), UpdateExpression: 'SET digest = :map', ExpressionAttributeValues: { ':map': JSON.parse((await onIndex('as-a-map'))?.digest as string) as Record<string, unknown> } }),
+    );
+    const digests = await store.openCaseDigests();
+    expect(digests.map((digest) => digest.id).sort()).toEqual(['as-a-map', 'older', 'open-one']);
+    expect(digests.find((digest) => digest.id === 'as-a-map')).toMatchObject({ id: 'as-a-map', stage: 'handling', supervisingUnitId: 'tieta' });
+    expect((await store.listOpenCases()).items.map((listed) => listed.state.id).sort()).toEqual(['as-a-map', 'older', 'open-one']);
 
     await store.saveProjection(projection('open-one', { stage: 'closed', version: 2 }));
     expect(await onIndex('open-one')).toBeUndefined();
-    expect((await store.openCaseDigests()).map((digest) => digest.id)).toEqual(['older']);
+    expect((await store.openCaseDigests()).map((digest) => digest.id).sort()).toEqual(['as-a-map', 'older']);
   });
 
   it('answers an empty list for a city with no open case', async () => {
