@@ -56,6 +56,17 @@ const sameRows = (a: StoredRows, b: StoredRows): boolean => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** One conditional update of the case item; false when the condition refused it (someone else moved first). */
+async function updateCaseIf(ctx: StoreContext, caseId: string, update: string, condition: string, values: Record<string, unknown>): Promise<boolean> {
+  try {
+    await ctx.doc.send(new UpdateCommand({ TableName: ctx.table, Key: caseKey(caseId), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeValues: values }));
+    return true;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return false;
+  }
+}
+
 async function applyToTotal(ctx: StoreContext, id: string, change: Partial<UnitCounts>, operationId: string): Promise<void> {
   const [month, unitId] = splitAppraisalRowId(id);
   const entries = Object.entries(change);
@@ -79,20 +90,14 @@ async function finish(ctx: StoreContext, caseId: string, operation: PendingOpera
   const difference = rowsDifference(parsed(stored), parsed(operation.to));
   for (const [id, change] of difference) await applyToTotal(ctx, id, change, operation.id);
   const empty = Object.keys(operation.to).length === 0;
-  try {
-    await ctx.doc.send(
-      new UpdateCommand({
-        TableName: ctx.table,
-        Key: caseKey(caseId),
-        UpdateExpression: `${empty ? 'REMOVE appraisal, appraisalOp SET' : 'REMOVE appraisalOp SET appraisal = :to,'} appraisalRev = :rev`,
-        ConditionExpression: 'appraisalOp.id = :id',
-        ExpressionAttributeValues: { ':rev': revision + 1, ':id': operation.id, ...(empty ? {} : { ':to': operation.to }) },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    return; // finished already: the one who took it over tidies
-  }
+  const finished = await updateCaseIf(
+    ctx,
+    caseId,
+    `${empty ? 'REMOVE appraisal, appraisalOp SET' : 'REMOVE appraisalOp SET appraisal = :to,'} appraisalRev = :rev`,
+    'appraisalOp.id = :id',
+    { ':rev': revision + 1, ':id': operation.id, ...(empty ? {} : { ':to': operation.to }) },
+  );
+  if (!finished) return; // finished already: the one who took it over tidies
   await Promise.all(
     [...difference.keys()].map((id) => {
       const [month, unitId] = splitAppraisalRowId(id);
@@ -122,41 +127,25 @@ export async function putAppraisal(ctx: StoreContext, options: AppraisalOptions,
         continue;
       }
       const takenOver = { ...pending, startedAt: options.now() };
-      try {
-        await ctx.doc.send(
-          new UpdateCommand({
-            TableName: ctx.table,
-            Key: caseKey(caseId),
-            UpdateExpression: 'SET appraisalOp.startedAt = :now',
-            ConditionExpression: 'appraisalOp.id = :id AND appraisalOp.startedAt = :then',
-            ExpressionAttributeValues: { ':now': takenOver.startedAt, ':id': pending.id, ':then': pending.startedAt },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        continue; // another process took it over first
+      const condition = 'appraisalOp.id = :id AND appraisalOp.startedAt = :then';
+      // Refused when another process took it over first: start again from what it left.
+      if (await updateCaseIf(ctx, caseId, 'SET appraisalOp.startedAt = :now', condition, { ':now': takenOver.startedAt, ':id': pending.id, ':then': pending.startedAt })) {
+        await finish(ctx, caseId, takenOver, stored, revision);
       }
-      await finish(ctx, caseId, takenOver, stored, revision);
       continue;
     }
 
     if (sameRows(stored, wanted) && revision > 0) return; // the usual refresh: nothing moved
     if (Object.keys(wanted).length === 0 && revision === 0) return; // never counted, still counts for nothing
     const operation: PendingOperation = { id: `${options.now()}-${randomUUID()}`, to: wanted, startedAt: options.now() };
-    try {
-      await ctx.doc.send(
-        new UpdateCommand({
-          TableName: ctx.table,
-          Key: caseKey(caseId),
-          UpdateExpression: 'SET appraisalOp = :op',
-          ConditionExpression: `attribute_not_exists(appraisalOp) AND ${revision === 0 ? 'attribute_not_exists(appraisalRev)' : 'appraisalRev = :rev'}`,
-          ExpressionAttributeValues: { ':op': operation, ...(revision === 0 ? {} : { ':rev': revision }) },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      continue; // another replace of this case got in first: start again from its result
-    }
+    const claimed = await updateCaseIf(
+      ctx,
+      caseId,
+      'SET appraisalOp = :op',
+      `attribute_not_exists(appraisalOp) AND ${revision === 0 ? 'attribute_not_exists(appraisalRev)' : 'appraisalRev = :rev'}`,
+      { ':op': operation, ...(revision === 0 ? {} : { ':rev': revision }) },
+    );
+    if (!claimed) continue; // another replace of this case got in first: start again from its result
     await finish(ctx, caseId, operation, stored, revision);
     return;
   }
