@@ -173,7 +173,20 @@ export class LocalWorkflow implements Workflow {
     // for it while people wait for answers.
     // The slot is held only while the engine starts: the launched run is handed out wrapped, not awaited.
     record.done = this.slots
-      .run(() => Promise.resolve({ ended: record.status === 'running' ? this.launch(record, input, tasks) : undefined }))
+      .run((): Promise<{ ended: Promise<void> | undefined }> => {
+        if (record.status !== 'running') return Promise.resolve({ ended: undefined });
+        try {
+          return Promise.resolve({ ended: this.launch(record, input, tasks) });
+        } catch (error) {
+          // The engine refused to start it (a bad input, say): a failed execution, which raises the alarm,
+          // rather than one left "running" that nothing supervises and the reconciler would skip.
+          record.status = 'failed';
+          record.endedAt = this.options.clock.now();
+          record.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+          this.options.onFailure?.(record);
+          return Promise.resolve({ ended: undefined });
+        }
+      })
       .then(({ ended }) => ended);
     return Promise.resolve();
   }

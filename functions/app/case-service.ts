@@ -155,15 +155,20 @@ export class CaseService {
   async refresh(state: CaseState, events: readonly CaseEvent[], options: { wake: boolean }): Promise<void> {
     const { store, workflow, clock, city } = this.deps;
     const { wait } = await store.saveProjection(projectCase(state, events, this.cityUnitId), { takeWait: options.wake });
-    const deltas = countsOfCase(events, { timeZone: city.city.calendar.timeZone });
-    // A case just taken in counts for no unit yet and has no rows to replace: skip the store round trip.
-    if (deltas.length > 0 || state.version > 1) await store.putAppraisal(state.id, deltas);
-    if (wait) {
-      try {
-        await workflow.completeWait(wait.taskToken, planFor(state, clock.now(), city.rules));
-      } catch (error) {
-        // The wait may have timed out meanwhile; its timeout path re-reads the case, so nothing is lost.
-        this.deps.warn?.(`case ${state.id}: could not complete the workflow's wait`, error);
+    try {
+      const deltas = countsOfCase(events, { timeZone: city.city.calendar.timeZone });
+      // A case just taken in counts for no unit yet and has no rows to replace: skip the store round trip.
+      if (deltas.length > 0 || state.version > 1) await store.putAppraisal(state.id, deltas);
+    } finally {
+      // The save took the wait off the case item: it is completed even when the appraisal could not be
+      // replaced, or the workflow would sleep on a stale plan.
+      if (wait) {
+        try {
+          await workflow.completeWait(wait.taskToken, planFor(state, clock.now(), city.rules));
+        } catch (error) {
+          // The wait may have timed out meanwhile; its timeout path re-reads the case, so nothing is lost.
+          this.deps.warn?.(`case ${state.id}: could not complete the workflow's wait`, error);
+        }
       }
     }
   }

@@ -11,8 +11,10 @@
  *    read (two replaces of one case take turns: the second recomputes from the first one's result);
  * 2. apply: for each total the difference touches, ADD the change and the operation's id to the total's
  *    `ops` set, on condition that the set does not hold the id: a repeated apply counts once;
- * 3. finish: SET `appraisal` = to, revision + 1, REMOVE `appraisalOp`, if the operation is still this one;
- * 4. tidy: DELETE the id from the totals' `ops` sets (one left behind by a crash here is only a few bytes).
+ * 3. finish: SET `appraisal` = to, revision + 1, REMOVE `appraisalOp`, if the operation is still this one
+ *    with the same start time (a takeover changes it);
+ * 4. tidy: the writer that claimed the operation DELETEs its id from the totals' `ops` sets (one left behind
+ *    by a crash here, or by a takeover, is only a few bytes).
  * A replace that finds an operation pending waits for it. One older than the takeover age (longer than any
  * function runs, so its writer is gone) is finished by the replace that finds it; the takeover is itself
  * conditional on the operation's start time, so only one process ever works on an operation at a time.
@@ -67,7 +69,8 @@ async function updateCaseIf(ctx: StoreContext, caseId: string, update: string, c
   }
 }
 
-async function applyToTotal(ctx: StoreContext, id: string, change: Partial<UnitCounts>, operationId: string): Promise<void> {
+/** Exported for the tests of a stalled writer's late apply. */
+export async function applyToTotal(ctx: StoreContext, id: string, change: Partial<UnitCounts>, operationId: string): Promise<void> {
   const [month, unitId] = splitAppraisalRowId(id);
   const entries = Object.entries(change);
   try {
@@ -86,7 +89,13 @@ async function applyToTotal(ctx: StoreContext, id: string, change: Partial<UnitC
   }
 }
 
-async function finish(ctx: StoreContext, caseId: string, operation: PendingOperation, stored: StoredRows, revision: number): Promise<void> {
+/**
+ * Applies and finishes an operation as the process holding it (its `startedAt` is the one on the case item).
+ * Only the writer that claimed an operation tidies its id away, and only once its finish went through: a
+ * writer that took over a dead one's operation leaves the ids, since the first writer, if it was only
+ * stalled, could still be applying, and the ids are what make its late applies count nothing.
+ */
+async function finish(ctx: StoreContext, caseId: string, operation: PendingOperation, stored: StoredRows, revision: number, tidy: boolean): Promise<void> {
   const difference = rowsDifference(parsed(stored), parsed(operation.to));
   for (const [id, change] of difference) await applyToTotal(ctx, id, change, operation.id);
   const empty = Object.keys(operation.to).length === 0;
@@ -94,10 +103,11 @@ async function finish(ctx: StoreContext, caseId: string, operation: PendingOpera
     ctx,
     caseId,
     `${empty ? 'REMOVE appraisal, appraisalOp SET' : 'REMOVE appraisalOp SET appraisal = :to,'} appraisalRev = :rev`,
-    'appraisalOp.id = :id',
-    { ':rev': revision + 1, ':id': operation.id, ...(empty ? {} : { ':to': operation.to }) },
+    // The start time too: a stalled writer whose operation was taken over must not finish it under the taker.
+    'appraisalOp.id = :id AND appraisalOp.startedAt = :started',
+    { ':rev': revision + 1, ':id': operation.id, ':started': operation.startedAt, ...(empty ? {} : { ':to': operation.to }) },
   );
-  if (!finished) return; // finished already: the one who took it over tidies
+  if (!finished || !tidy) return;
   await Promise.all(
     [...difference.keys()].map((id) => {
       const [month, unitId] = splitAppraisalRowId(id);
@@ -130,7 +140,7 @@ export async function putAppraisal(ctx: StoreContext, options: AppraisalOptions,
       const condition = 'appraisalOp.id = :id AND appraisalOp.startedAt = :then';
       // Refused when another process took it over first: start again from what it left.
       if (await updateCaseIf(ctx, caseId, 'SET appraisalOp.startedAt = :now', condition, { ':now': takenOver.startedAt, ':id': pending.id, ':then': pending.startedAt })) {
-        await finish(ctx, caseId, takenOver, stored, revision);
+        await finish(ctx, caseId, takenOver, stored, revision, false);
       }
       continue;
     }
@@ -146,7 +156,7 @@ export async function putAppraisal(ctx: StoreContext, options: AppraisalOptions,
       { ':op': operation, ...(revision === 0 ? {} : { ':rev': revision }) },
     );
     if (!claimed) continue; // another replace of this case got in first: start again from its result
-    await finish(ctx, caseId, operation, stored, revision);
+    await finish(ctx, caseId, operation, stored, revision, true);
     return;
   }
 }

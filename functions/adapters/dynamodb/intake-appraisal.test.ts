@@ -1,6 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { sumCounts, type CountDelta } from '../../domain/appraisal/counts.js';
+import { applyToTotal } from './appraisal.js';
 import { batchWrite } from './dynamo.js';
 import { freshStore, projection, useDynalite } from './dynalite.fixture.js';
 import type { CaseStore } from '../../ports/case-store.js';
@@ -85,6 +86,11 @@ describe('appraisal totals', () => {
     expect(Item?.appraisalRev).toBe(1);
     // The next replace finishes the dead one (unit-b is not added twice), then makes its own move.
     await store.putAppraisal('c1', [delta('unit-a', '2026-03', { due: 1 }), delta('unit-b', '2026-03', { answered: 1, returned: 1 })]);
+    expect(await totals(store, ['2026-03'])).toEqual({ '2026-03|unit-a': { due: 1 }, '2026-03|unit-b': { answered: 1, returned: 1 } });
+    // The first writer was only stalled: its late applies of the operation count nothing, because the taker
+    // left the operation's id on the totals.
+    await applyToTotal(ctx, '2026-03|unit-a', { dispatched: -1, due: 1 }, '1-dead');
+    await applyToTotal(ctx, '2026-03|unit-b', { answered: 1 }, '1-dead');
     expect(await totals(store, ['2026-03'])).toEqual({ '2026-03|unit-a': { due: 1 }, '2026-03|unit-b': { answered: 1, returned: 1 } });
     const after = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: caseKey('c1') }));
     expect(after.Item?.appraisalRev).toBe(3);

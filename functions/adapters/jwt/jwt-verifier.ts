@@ -62,7 +62,7 @@ export function createJwtVerifier(settings: JwtVerifierSettings) {
       verified.delete(token);
       if (now() >= known.until) throw new TokenRejected('the token has expired');
       verified.set(token, known); // most recently used last
-      return known.payload;
+      return { ...known.payload }; // each request its own claims object: no handler can change another's
     }
     const payload = await check(token);
     // Only a token with an expiry is remembered: one without stays valid forever, so each use re-verifies it.
