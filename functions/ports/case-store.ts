@@ -10,6 +10,17 @@ import type { TimeKind } from '../domain/calendar/types.js';
 import type { Level, Rung } from '../domain/city/schema.js';
 
 /** Another writer appended to the case since it was read: nothing was written; re-read and decide again. */
+/**
+ * Another writer is replacing the case's appraisal rows (or one died doing so and its operation is not yet
+ * old enough to take over). Retried by the workflow's closing step for longer than the takeover age.
+ */
+export class AppraisalBusy extends Error {
+  override readonly name = 'AppraisalBusy';
+  constructor(readonly caseId: string) {
+    super(`case ${caseId}: its appraisal rows are being replaced by another writer; try again`);
+  }
+}
+
 export class VersionConflict extends Error {
   override readonly name = 'VersionConflict';
   constructor(

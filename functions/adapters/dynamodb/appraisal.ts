@@ -15,13 +15,15 @@
  *    with the same start time (a takeover changes it);
  * 4. tidy: the writer that claimed the operation DELETEs its id from the totals' `ops` sets (one left behind
  *    by a crash here, or by a takeover, is only a few bytes).
- * A replace that finds an operation pending waits for it. One older than the takeover age (longer than any
+ * A replace that finds an operation pending waits for it, and gives up with `AppraisalBusy` after a few
+ * seconds (the workflow's closing step retries that for longer than the takeover age). One older than the takeover age (longer than any
  * function runs, so its writer is gone) is finished by the replace that finds it; the takeover is itself
  * conditional on the operation's start time, so only one process ever works on an operation at a time.
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { COUNT_KEYS, type CountDelta, type UnitCounts } from '../../domain/appraisal/counts.js';
+import { AppraisalBusy } from '../../ports/case-store.js';
 import { appraisalRows, checkAppraisalMonths, rowsDifference, splitAppraisalRowId, totalAsDelta } from '../../ports/case-store-checks.js';
 import { canonicalJson, isConditionFailure, queryAll, type StoreContext } from './dynamo.js';
 import { appraisalPk, appraisalTotalKey, APPRAISAL_TOTAL_PREFIX, caseKey } from './table.js';
@@ -132,7 +134,7 @@ export async function putAppraisal(ctx: StoreContext, options: AppraisalOptions,
 
     if (pending) {
       if (options.now() - pending.startedAt < options.takeoverMs) {
-        if (options.now() - waitStarted > options.maxWaitMs) throw new Error(`case ${caseId}: its appraisal rows are being replaced by another writer; try again`);
+        if (options.now() - waitStarted > options.maxWaitMs) throw new AppraisalBusy(caseId);
         await sleep(Math.min(200, 10 * 2 ** attempt));
         continue;
       }

@@ -4,7 +4,7 @@ import { sumCounts, type CountDelta } from '../../domain/appraisal/counts.js';
 import { applyToTotal } from './appraisal.js';
 import { batchWrite } from './dynamo.js';
 import { freshStore, projection, useDynalite } from './dynalite.fixture.js';
-import type { CaseStore } from '../../ports/case-store.js';
+import { AppraisalBusy, type CaseStore } from '../../ports/case-store.js';
 import { appraisalTotalKey, caseKey } from './table.js';
 
 const dynamo = useDynalite();
@@ -102,7 +102,7 @@ describe('appraisal totals', () => {
     await store.putAppraisal('c1', [delta('unit-a', '2026-03', { dispatched: 1 })]);
     const op = { id: `${Date.now()}-live`, startedAt: Date.now(), to: {} };
     await ctx.doc.send(new UpdateCommand({ TableName: ctx.table, Key: caseKey('c1'), UpdateExpression: 'SET appraisalOp = :op', ExpressionAttributeValues: { ':op': op } }));
-    await expect(store.putAppraisal('c1', [delta('unit-a', '2026-03', { due: 1 })])).rejects.toThrow(/being replaced by another writer/);
+    await expect(store.putAppraisal('c1', [delta('unit-a', '2026-03', { due: 1 })])).rejects.toThrow(AppraisalBusy);
     expect(await totals(store, ['2026-03'])).toEqual({ '2026-03|unit-a': { dispatched: 1 } });
   });
 
