@@ -113,7 +113,7 @@ export class CaseService {
     const state = foldEvents(events);
     await this.deps.store.createCase(events, projectCase(state, events, this.cityUnitId));
     const deltas = countsOfCase(events, { timeZone: this.deps.city.city.calendar.timeZone });
-    if (deltas.length > 0) await this.deps.store.putAppraisal(caseId, deltas);
+    if (deltas.length > 0) await this.deps.store.putAppraisal(caseId, deltas, { version: state.version });
     return state;
   }
 
@@ -158,7 +158,7 @@ export class CaseService {
     try {
       const deltas = countsOfCase(events, { timeZone: city.city.calendar.timeZone });
       // A case just taken in counts for no unit yet and has no rows to replace: skip the store round trip.
-      if (deltas.length > 0 || state.version > 1) await store.putAppraisal(state.id, deltas);
+      if (deltas.length > 0 || state.version > 1) await store.putAppraisal(state.id, deltas, { version: state.version });
     } finally {
       // The save took the wait off the case item: it is completed even when the appraisal could not be
       // replaced, or the workflow would sleep on a stale plan.

@@ -91,6 +91,10 @@ export function rowsDifference(from: ReadonlyMap<string, Partial<UnitCounts>>, t
   return difference;
 }
 
+/** Whether two sets of a case's rows are the same (as `appraisalRows` makes them: no zero counts). */
+export const sameAppraisalRows = (a: ReadonlyMap<string, Partial<UnitCounts>>, b: ReadonlyMap<string, Partial<UnitCounts>>): boolean =>
+  a.size === b.size && rowsDifference(a, b).size === 0;
+
 /** A (month, unit) total as `appraisalDeltas` answers it: zero counts dropped, nothing for an all-zero total. */
 export function totalAsDelta(month: string, unitId: string, counts: Partial<Record<string, unknown>>): CountDelta | undefined {
   const kept: Partial<UnitCounts> = {};

@@ -164,9 +164,11 @@ export interface CaseStore {
 
   /**
    * Replaces a case's contribution to the appraisal counts: its count deltas per unit and local month, from
-   * its whole history (absolute, not increments, so a retry or a replay never counts twice).
+   * its whole history (absolute, not increments, so a retry or a replay never counts twice). With the
+   * `version` of the history they come from, rows already replaced from a later version are kept: a slow
+   * refresh of an older history does nothing. Throws `AppraisalBusy` if another writer holds the rows.
    */
-  putAppraisal(caseId: string, deltas: readonly CountDelta[]): Promise<void>;
+  putAppraisal(caseId: string, deltas: readonly CountDelta[], options?: { version?: number }): Promise<void>;
   /** Every case's deltas booked in the given months (YYYY-MM), for `sumCounts`. */
   appraisalDeltas(months: readonly string[]): Promise<CountDelta[]>;
 }

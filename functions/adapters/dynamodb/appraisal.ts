@@ -46,6 +46,8 @@ interface PendingOperation {
   id: string;
   /** The rows the case moves to, as stored in `appraisal`. */
   to: Record<string, string>;
+  /** The case version they were made from, kept as `appraisalOf` (absent when the caller gave none). */
+  version?: number;
   startedAt: number;
 }
 
@@ -104,10 +106,16 @@ async function finish(ctx: StoreContext, caseId: string, operation: PendingOpera
   const finished = await updateCaseIf(
     ctx,
     caseId,
-    `${empty ? 'REMOVE appraisal, appraisalOp SET' : 'REMOVE appraisalOp SET appraisal = :to,'} appraisalRev = :rev`,
+    `${empty ? 'REMOVE appraisal, appraisalOp SET' : 'REMOVE appraisalOp SET appraisal = :to,'} appraisalRev = :rev${operation.version === undefined ? '' : ', appraisalOf = :of'}`,
     // The start time too: a stalled writer whose operation was taken over must not finish it under the taker.
     'appraisalOp.id = :id AND appraisalOp.startedAt = :started',
-    { ':rev': revision + 1, ':id': operation.id, ':started': operation.startedAt, ...(empty ? {} : { ':to': operation.to }) },
+    {
+      ':rev': revision + 1,
+      ':id': operation.id,
+      ':started': operation.startedAt,
+      ...(empty ? {} : { ':to': operation.to }),
+      ...(operation.version === undefined ? {} : { ':of': operation.version }),
+    },
   );
   if (!finished || !tidy) return;
   await Promise.all(
@@ -120,12 +128,12 @@ async function finish(ctx: StoreContext, caseId: string, operation: PendingOpera
   );
 }
 
-export async function putAppraisal(ctx: StoreContext, options: AppraisalOptions, caseId: string, deltas: readonly CountDelta[]): Promise<void> {
+export async function putAppraisal(ctx: StoreContext, options: AppraisalOptions, caseId: string, deltas: readonly CountDelta[], version?: number): Promise<void> {
   const wanted = Object.fromEntries([...appraisalRows(deltas)].map(([id, counts]) => [id, canonicalJson(counts)]));
   const waitStarted = options.now();
   for (let attempt = 0; ; attempt++) {
     const { Item } = await ctx.doc.send(
-      new GetCommand({ TableName: ctx.table, Key: caseKey(caseId), ProjectionExpression: 'appraisal, appraisalRev, appraisalOp', ConsistentRead: true }),
+      new GetCommand({ TableName: ctx.table, Key: caseKey(caseId), ProjectionExpression: 'appraisal, appraisalRev, appraisalOp, appraisalOf', ConsistentRead: true }),
     );
     const revision = typeof Item?.appraisalRev === 'number' ? Item.appraisalRev : 0;
     // Rows written before totals existed (no revision) were never added to any total.
@@ -147,9 +155,12 @@ export async function putAppraisal(ctx: StoreContext, options: AppraisalOptions,
       continue;
     }
 
+    // Rows from a later version are in place: this (slow) refresh of an older history is out of date. The
+    // claim below is conditional on the revision read, so a later version finishing meanwhile is seen too.
+    if (version !== undefined && typeof Item?.appraisalOf === 'number' && Item.appraisalOf > version) return;
     if (sameRows(stored, wanted) && revision > 0) return; // the usual refresh: nothing moved
     if (Object.keys(wanted).length === 0 && revision === 0) return; // never counted, still counts for nothing
-    const operation: PendingOperation = { id: `${options.now()}-${randomUUID()}`, to: wanted, startedAt: options.now() };
+    const operation: PendingOperation = { id: `${options.now()}-${randomUUID()}`, to: wanted, ...(version === undefined ? {} : { version }), startedAt: options.now() };
     const claimed = await updateCaseIf(
       ctx,
       caseId,

@@ -53,7 +53,7 @@ export function createDynamoCaseStore(options: DynamoCaseStoreOptions): CaseStor
     casesNear: (categoryCode, point, radiusMeters, since) => casesNear(ctx, categoryCode, point, radiusMeters, since),
     casesReceived: (rangeOptions) => casesReceived(ctx, rangeOptions),
     findByExternalId: (channel, externalId) => findByExternalId(ctx, channel, externalId),
-    putAppraisal: (caseId, deltas) => putAppraisal(ctx, appraisal, caseId, deltas),
+    putAppraisal: (caseId, deltas, putOptions) => putAppraisal(ctx, appraisal, caseId, deltas, putOptions?.version),
     appraisalDeltas: (months) => appraisalDeltas(ctx, months),
   };
 }

@@ -67,6 +67,15 @@ describe('appraisal totals', () => {
     expect(await totals(store, ['2026-02', '2026-03', '2026-04'])).toEqual({ '2026-03|unit-a': { dispatched: 1 } });
   });
 
+  it('keeps rows made from a later version of the case when an older refresh arrives late', async () => {
+    const { store } = await freshStore(dynamo);
+    await store.putAppraisal('c1', [delta('unit-a', '2026-03', { dispatched: 1, due: 1 })], { version: 4 });
+    await store.putAppraisal('c1', [delta('unit-a', '2026-03', { dispatched: 1 })], { version: 3 });
+    expect(await totals(store, ['2026-03'])).toEqual({ '2026-03|unit-a': { dispatched: 1, due: 1 } });
+    await store.putAppraisal('c1', [delta('unit-a', '2026-03', { dispatched: 1, due: 1, completed: 1 })], { version: 5 });
+    expect(await totals(store, ['2026-03'])).toEqual({ '2026-03|unit-a': { dispatched: 1, due: 1, completed: 1 } });
+  });
+
   it('finishes, once, a replace whose writer died halfway', async () => {
     const { store, ctx } = await freshStore(dynamo, { appraisal: { takeoverMs: 0 } });
     await store.putAppraisal('c1', [delta('unit-a', '2026-03', { dispatched: 1 })]);

@@ -74,6 +74,8 @@ const operationArb = fc.oneof(
     op: fc.constant('appraisal' as const),
     id: fc.constantFrom(...CASES),
     deltas: fc.array(fc.record({ unitId: fc.constantFrom(...UNITS), month: fc.constantFrom('2026-03', '2026-04'), counts: fc.record({ dispatched: fc.integer({ min: -1, max: 2 }) }) }), { maxLength: 3 }),
+    // Sometimes without a version, sometimes an older one than the rows in place.
+    version: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
   }),
 );
 
@@ -114,7 +116,7 @@ function apply(store: CaseStore, operation: Operation, contents: readonly Conten
         ),
       );
     case 'appraisal':
-      return outcome(() => store.putAppraisal(operation.id, operation.deltas));
+      return outcome(() => store.putAppraisal(operation.id, operation.deltas, operation.version === undefined ? {} : { version: operation.version }));
   }
 }
 

@@ -14,7 +14,7 @@ import { isOpenStage } from '../../domain/case/events.js';
 import { InvalidCursor, VersionConflict, type BoardStatus, type CaseProjection, type CaseStore, type Page, type WaitRegistration } from '../../ports/case-store.js';
 import { digestOf } from '../dynamodb/digests.js';
 import { inboxCoHandlers, listedDue, sortableInstant } from '../dynamodb/index-keys.js';
-import { appraisalRows, checkAppraisalMonths, checkCommit, checkNewCase, rowsDifference, splitAppraisalRowId, totalAsDelta } from '../../ports/case-store-checks.js';
+import { appraisalRows, checkAppraisalMonths, checkCommit, checkNewCase, rowsDifference, sameAppraisalRows, splitAppraisalRowId, totalAsDelta } from '../../ports/case-store-checks.js';
 import { canonicalJson } from '../dynamodb/dynamo.js';
 import { MAX_SEQ, openShard } from '../dynamodb/table.js';
 
@@ -30,6 +30,9 @@ interface CaseRecord {
   notifiedSeq?: number;
   /** `<month>|<unitId>` → counts: the case's appraisal rows. */
   appraisal: Map<string, Partial<UnitCounts>>;
+  /** How often the rows were replaced (absent: never), and the case version they were made from, when given. */
+  appraisalRev?: number;
+  appraisalOf?: number;
 }
 
 const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
@@ -242,8 +245,14 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
       return copy(near.map((entry) => entry.projection));
     },
 
-    putAppraisal(caseId, deltas) {
+    putAppraisal(caseId, deltas, options = {}) {
       const rows = appraisalRows(deltas);
+      const { version } = options;
+      const held = record(caseId);
+      // As the table does: rows from a later version stay, unchanged rows are not rewritten, and a case
+      // that never counted and still counts for nothing is left alone.
+      if (version !== undefined && held.appraisalOf !== undefined && held.appraisalOf > version) return;
+      if (held.appraisalRev === undefined ? rows.size === 0 : sameAppraisalRows(held.appraisal, rows)) return;
       // One turn of the event loop: the move from the old rows to the new is atomic here by construction.
       for (const [id, change] of rowsDifference(record(caseId).appraisal, rows)) {
         const [month, unitId] = splitAppraisalRowId(id);
@@ -253,7 +262,9 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
         for (const [name, value] of Object.entries(change) as [keyof UnitCounts, number][]) total[name] = (total[name] ?? 0) + value;
         totals.set(unitId, total);
       }
-      record(caseId).appraisal = rows;
+      held.appraisal = rows;
+      held.appraisalRev = (held.appraisalRev ?? 0) + 1;
+      if (version !== undefined) held.appraisalOf = version;
       return;
     },
 
