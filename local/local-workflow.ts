@@ -316,51 +316,38 @@ export class LocalWorkflow implements Workflow {
     return async (input: { Payload: Record<string, unknown> & { plan: SupervisionPlan } }) => {
       if (expired()) return new Promise<never>(() => undefined); // the abort ends the execution
       const taskToken = `local-${randomUUID()}`;
-      let resolve!: (plan: SupervisionPlan) => void;
-      let reject!: (error: Error) => void;
-      const outcome = new Promise<SupervisionPlan>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
+      const { promise: outcome, resolve, reject } = Promise.withResolvers<SupervisionPlan>();
       // It may fail (the runtime stopping) before it is handed to the engine: not an unhandled rejection.
       outcome.catch(() => undefined);
+      // The first of completion, failure or timeout ends the wait; the others find it settled.
+      const settle = (end: () => void) => {
+        if (wait.settled) return;
+        wait.settled = true;
+        wait.timer?.cancel();
+        this.waits.delete(taskToken);
+        end();
+      };
       // Listening before the handler stores the token, so a completion that races the registration is kept.
       const wait: PendingWait = {
         caseId,
         settled: false,
-        resolve: (plan) => {
-          if (wait.settled) return;
-          wait.settled = true;
-          wait.timer?.cancel();
-          this.waits.delete(taskToken);
-          resolve(plan);
-        },
-        fail: (error) => {
-          if (wait.settled) return;
-          wait.settled = true;
-          wait.timer?.cancel();
-          this.waits.delete(taskToken);
-          reject(error);
-        },
+        resolve: (plan) => settle(() => resolve(plan)),
+        fail: (error) => settle(() => reject(error)),
       };
       this.waits.set(taskToken, wait);
       try {
         await this.slots.run(() => task({ ...input.Payload, taskToken }));
       } catch (error) {
-        wait.settled = true;
-        this.waits.delete(taskToken);
+        settle(() => undefined); // the handler failed: the engine retries or fails the state, not this wait
         throw error;
       }
       const plan = input.Payload.plan;
       const until = plan.until ? Date.parse(plan.until) : this.options.clock.now() + plan.waitSeconds * 1000;
       if (!wait.settled) {
         wait.timer = this.options.clock.schedule(until, () => {
-          if (wait.settled) return;
-          wait.settled = true;
-          this.waits.delete(taskToken);
           const timeout = new Error(`no change before ${new Date(until).toISOString()}`);
           timeout.name = 'States.Timeout';
-          reject(timeout);
+          settle(() => reject(timeout));
         });
       }
       return outcome;

@@ -143,10 +143,10 @@ describe('the runtime city files', () => {
     expect(() => loadRuntimeCity(join(dir, 'third.json')).withContacts()).toThrow(/not the contacts file of the city abc/);
   });
 
-  it('refuse a boundaries file of another city', () => {
+  it('refuse a grids file of another city', () => {
     writeFileSync(join(dir, 'other.json'), toRuntimeJson(files.city));
     writeFileSync(runtimeFilesBeside(join(dir, 'other.json')).grids, toRuntimeJson({ ...files.grids, sourceSha256: 'def' }));
-    expect(() => loadRuntimeCity(join(dir, 'other.json')).context.grids).toThrow(/not the boundaries file of the city abc/);
+    expect(() => loadRuntimeCity(join(dir, 'other.json')).context.grids).toThrow(/not the grids file of the city abc/);
   });
 });
 

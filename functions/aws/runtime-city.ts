@@ -211,7 +211,7 @@ export function readRuntimeBoundaries(path: string, sourceSha256: string): Runti
 export function readRuntimeGrids(path: string, sourceSha256: string): RuntimeGridsFile {
   const parsed = readJson(path);
   if (parsed.format !== RUNTIME_GRIDS_FORMAT || parsed.sourceSha256 !== sourceSha256) {
-    throw new RuntimeCityError(`${path} is not the boundaries file of the city ${sourceSha256.slice(0, 12)}; deploy with the CDK app`);
+    throw new RuntimeCityError(`${path} is not the grids file of the city ${sourceSha256.slice(0, 12)}; deploy with the CDK app`);
   }
   return parsed as unknown as RuntimeGridsFile;
 }

@@ -33,8 +33,16 @@ describe('the shared read of the open cases', () => {
     now += 10;
     const c = read();
     expect(pending).toHaveLength(1);
+    // A caller that accepts no age, arriving while that read runs, gets the one after it: the running read
+    // may have started before the caller's own write.
+    const d = read();
+    expect(pending).toHaveLength(1);
     finish(3);
     expect((await c).digests).toHaveLength(3);
+    await settled();
+    expect(pending).toHaveLength(1);
+    finish(4);
+    expect((await d).digests).toHaveLength(4);
   });
 
   it('answers a caller that accepts an age from the kept read and renews it behind the answer', async () => {
@@ -45,9 +53,10 @@ describe('the shared read of the open cases', () => {
     finish(1);
     expect((await first).readAt).toBe(1_000_000);
 
-    // Under half the caller's limit: no new read.
+    // Under half the caller's limit: no new read, now or later.
     now = 2_000;
     expect(await read({ maxAgeMs: 5_000 })).toBe(await first);
+    vi.advanceTimersByTime(RENEW_DELAY_MS);
     expect(pending).toHaveLength(0);
 
     // Past half the caller's limit: the kept read at once, and a new one a little later (once, however
@@ -56,8 +65,11 @@ describe('the shared read of the open cases', () => {
     expect(await read({ maxAgeMs: 5_000 })).toBe(await first);
     expect(await read({ maxAgeMs: 5_000 })).toBe(await first);
     expect(pending).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(1);
+    now = 3_500; // the renewal starts when its timer fires
     vi.advanceTimersByTime(RENEW_DELAY_MS);
     expect(pending).toHaveLength(1);
+    now = 4_000;
     expect(await read({ maxAgeMs: 5_000 })).toBe(await first);
     vi.advanceTimersByTime(RENEW_DELAY_MS);
     expect(pending).toHaveLength(1);
@@ -66,7 +78,7 @@ describe('the shared read of the open cases', () => {
     const renewed = await read({ maxAgeMs: 5_000 });
     expect(renewed.digests).toHaveLength(4);
     // The read's age counts from when it started, not from the answer that asked for it.
-    expect(renewed.readAt).toBe(1_003_000);
+    expect(renewed.readAt).toBe(1_003_500);
 
     // Past the caller's limit: it waits for a new read.
     now = 9_000;

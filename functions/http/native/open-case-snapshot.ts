@@ -12,8 +12,9 @@
  *   load makes — counts, map, feed, names, outlines, the page's own code on the local server — since
  *   the renewed read only serves the next poll anyway.
  *
- * A caller that accepts no age (the default) always waits for a read that started after it arrived or was
- * already running, so an API client that acts and then reads sees its action. Ages are measured from when
+ * A caller that accepts no age (the default) always waits for a read that starts after it arrived: one
+ * already running may have started before the caller's own write, so it waits that one out and shares
+ * the next. An API client that acts and then reads sees its action. Ages are measured from when
  * a read started, on the process's monotonic clock (not the platform's clock, which the local runtime
  * scales). On Lambda a read started behind an answer may be frozen with the instance and finish on its
  * next request; it only ever replaces the kept read with a newer one.
@@ -38,7 +39,7 @@ export function sharedOpenCaseReader(store: CaseStore, clock: Clock, monotonic: 
     inFlight ??= (async () => {
       const startedAt = monotonic();
       const snapshot = { readAt: clock.now(), digests: await store.openCaseDigests() };
-      if (!kept || kept.startedAt < startedAt) kept = { snapshot, startedAt };
+      kept = { snapshot, startedAt }; // reads never overlap (one in flight at a time): this one is the newest
       return snapshot;
     })().finally(() => {
       inFlight = undefined;
@@ -62,6 +63,9 @@ export function sharedOpenCaseReader(store: CaseStore, clock: Clock, monotonic: 
         return Promise.resolve(kept.snapshot);
       }
     }
-    return read();
+    // A read in flight started before this caller arrived. One that accepts an age shares it; one that
+    // accepts none waits it out and shares the next.
+    const running = inFlight;
+    return running && maxAgeMs === 0 ? running.then(read, read) : read();
   };
 }
