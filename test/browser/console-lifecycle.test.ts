@@ -161,7 +161,9 @@ describe('the console through one case’s life', { timeout: 90_000 }, () => {
     const streets = page.waitForResponse((response) => response.url().includes('/appraisal?') && response.url().includes('group=subdistrict'));
     await page.click('form.inline-form button[type="submit"]');
     expect((await streets).status()).toBe(200);
-    await page.waitForFunction("location.hash.endsWith('/subdistrict') && /Subdistrict|街道/.test(document.querySelector('#league-title')?.textContent ?? '')");
+    // A locator, not a page expression: the console's CSP forbids evaluating strings.
+    await page.locator('#league-title').filter({ hasText: /Subdistrict|街道/ }).waitFor();
+    expect(page.url()).toMatch(/\/subdistrict$/);
     expect(await page.locator(`tr[data-unit="${BUREAU}"]`).count()).toBe(0);
     await context.close();
   });
