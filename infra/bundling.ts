@@ -22,9 +22,10 @@
  * - `module` before `main`: packages that ship both are bundled from their ESM build.
  * - zod without its locales (`functions/aws/bundling/zod.ts`): 264 KB less in every bundle that has zod.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { builtinModules } from 'node:module';
 import { buildSync, type Metafile } from 'esbuild';
 import type { EntryPoint } from '../functions/aws/entry-points.js';
 
@@ -60,6 +61,31 @@ export interface BuiltBundles {
   copyTo(name: string, outputDir: string): void;
 }
 
+/**
+ * Node's built-in modules reach the bundle as `process.getBuiltinModule(...)` rather than `import`.
+ * Importing `node:http` from ESM builds its ESM facade, which reads every export, and the lazy `WebSocket`
+ * getter among them loads the whole of undici and http2: about 55 ms of every cold start here, for
+ * clients that never open a WebSocket (nodejs/node#59686, #57649). `getBuiltinModule` returns the module
+ * object without reading its getters. Each built-in is aliased to a one-line CommonJS file that returns
+ * it, and esbuild's interop hands importers their named exports. (esbuild's synchronous API, which the
+ * CDK's local bundling needs, takes no plugins; aliases to files do the same job.)
+ */
+function builtinAliases(root: string): Record<string, string> {
+  const dir = join(root, 'node_modules/.cache/civic-loop/builtins');
+  mkdirSync(dir, { recursive: true });
+  const aliases: Record<string, string> = {};
+  for (const name of builtinModules) {
+    const bare = name.replace(/^node:/, '');
+    const file = join(dir, `${bare.replaceAll('/', '-')}.cjs`);
+    const contents = `module.exports = process.getBuiltinModule(${JSON.stringify(`node:${bare}`)});\n`;
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== contents) writeFileSync(file, contents);
+    aliases[`node:${bare}`] = file;
+    // Modules only reachable with the prefix (node:test, node:sqlite) have no bare name to alias.
+    if (!name.startsWith('node:')) aliases[bare] = file;
+  }
+  return aliases;
+}
+
 const entryFile = (root: string, name: string): string => join(root, 'functions/aws/entries', `${name}.ts`);
 
 /** Entries grouped by the modules they import (the sorted specifiers of their import statements). */
@@ -76,6 +102,7 @@ export function bundleGroups(root: string, names: readonly string[]): string[][]
 export function buildBundles(root: string, entries: readonly Pick<EntryPoint, 'name'>[], dir = mkdtempSync(join(tmpdir(), 'civic-loop-bundles-'))): BuiltBundles {
   rmSync(dir, { recursive: true, force: true });
   const byName = new Map<string, FunctionBundle>();
+  const alias = { ...builtinAliases(root), ...Object.fromEntries(Object.entries(BUNDLE.alias).map(([name, path]) => [name, join(root, path)])) };
   bundleGroups(
     root,
     entries.map((entry) => entry.name),
@@ -100,7 +127,7 @@ export function buildBundles(root: string, entries: readonly Pick<EntryPoint, 'n
       sourcemap: BUNDLE.sourcemap,
       mainFields: [...BUNDLE.mainFields],
       banner: { js: BUNDLE.banner },
-      alias: Object.fromEntries(Object.entries(BUNDLE.alias).map(([name, path]) => [name, join(root, path)])),
+      alias,
       metafile: true,
       logLevel: 'error',
     });

@@ -68,6 +68,18 @@ describe('the bundles, each in a folder of its own as deployed', () => {
     }
   });
 
+  it('takes Node built-ins with getBuiltinModule, never by an import statement (an ESM import of node:http loads undici)', () => {
+    for (const entry of ENTRY_POINTS) {
+      const dir = join(root, entry.name);
+      for (const file of readdirSync(dir).filter((name) => name.endsWith('.mjs'))) {
+        const text = readFileSync(join(dir, file), 'utf8');
+        // The banner's own `node:module` import gives CommonJS dependencies their `require`.
+        const imported = [...text.matchAll(/(?:\bfrom|\bimport)\s*["'](node:[\w/]+|[a-z_]+)["']/g)].map((match) => match[1]).filter((name) => name !== 'node:module');
+        expect(imported, `${entry.name}/${file}`).toEqual([]);
+      }
+    }
+  });
+
   it('loads every function from its folder alone and finds its handler', async () => {
     const files = runtimeFilesOf(tinyCity(), 'tiny');
     for (const entry of ENTRY_POINTS) {
