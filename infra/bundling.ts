@@ -51,6 +51,8 @@ export interface FunctionBundle {
   initBytes: number;
   /** Bytes of every file in the folder, the chunks behind dynamic imports included. */
   totalBytes: number;
+  /** What the folder's bytes come from: each source file (relative to the root) with its bytes in the output, and whether they load at cold start. */
+  inputs: { path: string; bytes: number; atInit: boolean }[];
 }
 
 export interface BuiltBundles {
@@ -169,5 +171,6 @@ function bundleOf(metafile: Metafile, root: string, dir: string, name: string): 
     files: [...all].map((from) => ({ name: from === entry ? BUNDLE.handlerFile : basename(from), from, bytes: bytesOf(from) })),
     initBytes: sum(atInit),
     totalBytes: sum(all),
+    inputs: [...all].flatMap((path) => Object.entries(outputs.get(path)?.inputs ?? {}).map(([input, { bytesInOutput }]) => ({ path: input, bytes: bytesInOutput, atInit: atInit.has(path) }))),
   };
 }

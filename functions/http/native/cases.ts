@@ -2,69 +2,17 @@
  * The native API for cases: intake (one door in), people's actions on a case, and a case with its
  * timeline. Thin: requests are checked at the door, the CaseService does the work, errors become problems.
  */
-import type { CaseService } from '../../app/case-service.js';
-import type { CityContext } from '../../app/city-context.js';
-import { foldEvents } from '../../domain/case/case-state.js';
 import { isCommandType } from '../../domain/case/transitions.js';
 import type { CaseCommand } from '../../domain/case/commands.js';
-import type { CaseEvent } from '../../domain/case/events.js';
 import { route } from '../../domain/routing/route.js';
 import { httpHandler } from '../handler.js';
 import { HttpProblem, fieldProblems } from '../problem.js';
-import { actorOf, type Principal } from '../principal.js';
+import { actorOf } from '../principal.js';
+import { caseView, cityUnitIdOf, makeGetCaseHandler, type NativeDeps } from './case-view.js';
 import { ActionBody, IntakeBody, PERSON_ACTIONS } from './schemas.js';
-import { maySee, reporterFor } from './visibility.js';
+import { maySee } from './visibility.js';
 
-export interface NativeDeps {
-  service: CaseService;
-  city: CityContext;
-}
-
-const cityUnitIdOf = (city: CityContext): string => city.city.units.find((unit) => unit.level === 'city')?.id ?? city.city.id;
-
-function caseView(principal: Principal, events: readonly CaseEvent[], deps: NativeDeps) {
-  const state = foldEvents(events);
-  const received = events.find((event): event is Extract<CaseEvent, { type: 'received' }> => event.type === 'received');
-  const isOwn = received?.actor.id === principal.userId;
-  const category = deps.city.routing.categoriesByCode.get(state.categoryCode);
-  const nameOf = (id: string | undefined) =>
-    id === undefined ? undefined : (deps.city.routing.departmentsById.get(id)?.name ?? deps.city.routing.unitsById.get(id)?.name ?? deps.city.routing.officesById.get(id)?.name);
-  return {
-    id: state.id,
-    version: state.version,
-    stage: state.stage,
-    channel: state.channel,
-    category: { code: state.categoryCode, name: category?.name },
-    urgency: state.urgency,
-    ...(state.requestType ? { requestType: state.requestType } : {}),
-    description: received?.data.description,
-    ...(received?.data.address ? { address: received.data.address } : {}),
-    ...(received?.data.location ? { location: received.data.location } : {}),
-    ...(state.gridId ? { gridId: state.gridId } : {}),
-    ...(received?.data.reporter ? { reporter: reporterFor(principal, received.data.reporter, isOwn) } : {}),
-    ...(received?.data.photoUrls ? { photoUrls: received.data.photoUrls } : {}),
-    ...(received?.data.attributes ? { attributes: received.data.attributes } : {}),
-    lead: state.leadId ? { id: state.leadId, name: nameOf(state.leadId) } : undefined,
-    coHandlers: state.coHandlerIds.map((id) => ({ id, name: nameOf(id) })),
-    supervisingLayer: state.supervisingLayer,
-    deadlines: {
-      ...(state.acceptDueAt ? { acceptDueAt: state.acceptDueAt } : {}),
-      ...(state.handleDueAt ? { handleDueAt: state.handleDueAt } : {}),
-      ...(state.step?.dueAt ? { stepDueAt: state.step.dueAt, step: state.step.step } : {}),
-    },
-    counters: state.counters,
-    receivedAt: state.receivedAt,
-    updatedAt: state.updatedAt,
-    timeline: events.map((event) => ({
-      seq: event.seq,
-      type: event.type,
-      at: event.at,
-      actor: event.actor,
-      ...(event.reason ? { reason: event.reason } : {}),
-      data: event.type === 'received' && event.data.reporter ? { ...event.data, reporter: reporterFor(principal, event.data.reporter, isOwn) } : event.data,
-    })),
-  };
-}
+export type { NativeDeps } from './case-view.js';
 
 export function makeCaseHandlers(deps: NativeDeps) {
   const cityUnitId = cityUnitIdOf(deps.city);
@@ -140,15 +88,7 @@ export function makeCaseHandlers(deps: NativeDeps) {
     },
   });
 
-  const getCase = httpHandler({
-    auth: 'required',
-    async run({ principal, pathParameters }) {
-      const caseId = pathParameters.caseId ?? '';
-      const loaded = await deps.service.load(caseId);
-      if (!maySee(principal!, loaded.state, loaded.events, cityUnitId)) throw new HttpProblem(403, `case ${caseId} is not visible to you`, { code: 'NotYourCase' });
-      return { body: caseView(principal!, loaded.events, deps) };
-    },
-  });
+  const getCase = makeGetCaseHandler(deps);
 
   return { intake, act, getCase };
 }

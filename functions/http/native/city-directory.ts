@@ -6,7 +6,6 @@
  * is its community's plus its number.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { CityContext } from '../../app/city-context.js';
 import { LEVELS, type Level } from '../../domain/city/schema.js';
 import { httpHandler } from '../handler.js';
@@ -18,7 +17,8 @@ const TOLERANCE_DEGREES = 0.00002;
 /** Boundaries change with a new city file, i.e. a deploy; a browser may keep them for the session. */
 const OUTLINE_CACHE = 'private, max-age=3600';
 
-export const OutlineLevel = z.enum(LEVELS);
+/** A layer named in the path: one of LEVELS (a plain check, so neither function here loads zod for it). */
+const isLevel = (name: string | undefined): name is Level => (LEVELS as readonly (string | undefined)[]).includes(name);
 
 export function makeCityDirectoryHandlers(deps: { city: CityContext }) {
   const { city } = deps.city;
@@ -66,12 +66,12 @@ export function makeCityDirectoryHandlers(deps: { city: CityContext }) {
   const outline = httpHandler({
     auth: 'required',
     run({ pathParameters }) {
-      const parsed = OutlineLevel.safeParse(pathParameters.level);
-      if (!parsed.success) {
-        throw new HttpProblem(404, `there is no layer "${pathParameters.level ?? ''}"; layers: ${LEVELS.join(', ')}`, { code: 'UnknownLevel' });
+      const level = pathParameters.level;
+      if (!isLevel(level)) {
+        throw new HttpProblem(404, `there is no layer "${level ?? ''}"; layers: ${LEVELS.join(', ')}`, { code: 'UnknownLevel' });
       }
-      let built = outlines.get(parsed.data);
-      if (!built) outlines.set(parsed.data, (built = buildOutlines(parsed.data)));
+      let built = outlines.get(level);
+      if (!built) outlines.set(level, (built = buildOutlines(level)));
       return Promise.resolve({ raw: built.json, contentType: 'application/geo+json; charset=utf-8', headers: { 'cache-control': OUTLINE_CACHE, etag: built.etag } });
     },
   });
