@@ -5,7 +5,8 @@
  * open cases one request.
  */
 import type { CaseProjection, OpenCaseDigest } from '../../ports/case-store.js';
-import { batchGet, queryAll, type Item, type StoreContext } from './dynamo.js';
+import { batchGet, queryAll, type StoreContext } from './dynamo.js';
+import { storedProjection } from './stored-text.js';
 import { caseIdOfPk, caseKey, INDEX, OPEN_SHARDS, openPk } from './table.js';
 
 interface StoredDigest {
@@ -26,8 +27,8 @@ interface StoredDigest {
   };
 }
 
-export function digestOf(item: Item): OpenCaseDigest {
-  const { state, ...rest } = item.projection as StoredDigest;
+export function digestOf(projection: CaseProjection): OpenCaseDigest {
+  const { state, ...rest } = projection as StoredDigest;
   const timeKind = state.handleClock?.timeKind;
   return {
     id: state.id,
@@ -52,7 +53,7 @@ export function digestOf(item: Item): OpenCaseDigest {
  * SDK far less to read than a nested map: 10,000 digests in ~0.2 s instead of ~0.3 s on dynalite.
  */
 export const digestAttribute = (projection: CaseProjection, indexed: Partial<Record<string, string>>): string | undefined =>
-  indexed[`${INDEX.open}pk`] === undefined ? undefined : JSON.stringify(digestOf({ projection }));
+  indexed[`${INDEX.open}pk`] === undefined ? undefined : JSON.stringify(digestOf(projection));
 
 /** A stored digest: JSON text (or, as first written, a map). */
 const storedDigest = (value: unknown): OpenCaseDigest => (typeof value === 'string' ? (JSON.parse(value) as OpenCaseDigest) : (value as OpenCaseDigest));
@@ -72,6 +73,9 @@ export async function openCaseDigests(ctx: StoreContext): Promise<OpenCaseDigest
   const items = shards.flat();
   // A case saved before digests existed has none yet: its digest is made from the projection, read by key.
   const older = items.filter((item) => item.digest === undefined).map((item) => caseKey(caseIdOfPk(item.pk as string)));
-  const fromProjections = older.length === 0 ? [] : (await batchGet(ctx, older, ['projection'])).filter((item) => item.projection !== undefined).map((item) => digestOf(item));
+  const fromProjections = older.length === 0 ? [] : (await batchGet(ctx, older, ['projection'])).flatMap((item) => {
+          const projection = storedProjection(item.projection);
+          return projection ? [digestOf(projection)] : [];
+        });
   return [...items.flatMap((item) => (item.digest === undefined ? [] : [storedDigest(item.digest)])), ...fromProjections];
 }

@@ -15,6 +15,7 @@ import { checkCommit, checkNewCase } from '../../ports/case-store-checks.js';
 import { digestAttribute } from './digests.js';
 import { batchWrite, canonicalJson, isConditionFailure, queryAll, type StoreContext } from './dynamo.js';
 import { indexAttributes } from './index-keys.js';
+import { eventsText, projectionText, storedEvents } from './stored-text.js';
 import { COMMIT_PREFIX, MAX_SEQ, caseKey, commitKey, commitSk } from './table.js';
 
 export async function loadEvents(ctx: StoreContext, caseId: string): Promise<CaseEvent[]> {
@@ -27,8 +28,9 @@ export async function loadEvents(ctx: StoreContext, caseId: string): Promise<Cas
     ConsistentRead: true,
   });
   const events = commits.flatMap((commit) => {
-    if (!Array.isArray(commit.events)) throw new CorruptHistory(caseId, 0, 'a stored commit holds no events');
-    return commit.events as CaseEvent[];
+    const stored = storedEvents(commit.events);
+    if (!stored) throw new CorruptHistory(caseId, 0, 'a stored commit holds no events');
+    return stored;
   });
   events.forEach((event, i) => {
     if (event.seq !== i + 1) throw new CorruptHistory(caseId, event.seq, `the stored history has seq ${event.seq} at position ${i + 1}`);
@@ -76,8 +78,8 @@ export async function createCase(ctx: StoreContext, events: readonly CaseEvent[]
   checkNewCase(events, projection, MAX_SEQ);
   const indexed = Object.fromEntries(Object.entries(indexAttributes(projection)).filter(([, value]) => value !== undefined));
   await batchWrite(ctx, [
-    { PutRequest: { Item: { ...commitKey(caseId, 1), caseId, firstSeq: 1, lastSeq: events.length, events } } },
-    { PutRequest: { Item: { ...caseKey(caseId), projection, version: projection.state.version, ...indexed, ...withDigest(projection, indexed) } } },
+    { PutRequest: { Item: { ...commitKey(caseId, 1), caseId, firstSeq: 1, lastSeq: events.length, events: eventsText(events) } } },
+    { PutRequest: { Item: { ...caseKey(caseId), projection: projectionText(projection), version: projection.state.version, ...indexed, ...withDigest(projection, indexed) } } },
   ]);
 }
 
@@ -89,7 +91,7 @@ export async function appendEvents(ctx: StoreContext, caseId: string, expectedVe
     await ctx.doc.send(
       new PutCommand({
         TableName: ctx.table,
-        Item: { ...key, caseId, firstSeq: expectedVersion + 1, lastSeq: expectedVersion + events.length, events },
+        Item: { ...key, caseId, firstSeq: expectedVersion + 1, lastSeq: expectedVersion + events.length, events: eventsText(events) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -98,7 +100,7 @@ export async function appendEvents(ctx: StoreContext, caseId: string, expectedVe
     // A retried handler re-sends its own commit: the same events mean it already succeeded.
     const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: key, ConsistentRead: true }));
     // Both sides through JSON: undefined fields vanish in either, exactly as DynamoDB stored them.
-    if (Item && canonicalJson(Item.events) === canonicalJson(JSON.parse(JSON.stringify(events)))) return;
+    if (Item && canonicalJson(storedEvents(Item.events)) === canonicalJson(JSON.parse(eventsText(events)))) return;
     throw new VersionConflict(caseId, expectedVersion);
   }
 }

@@ -8,6 +8,7 @@ import type { CaseProjection, WaitRegistration } from '../../ports/case-store.js
 import { digestAttribute } from './digests.js';
 import { isConditionFailure, queryAll, type StoreContext } from './dynamo.js';
 import { INDEX_ATTRIBUTES, inboxCoHandlers, indexAttributes, listedDue } from './index-keys.js';
+import { projectionText, storedProjection } from './stored-text.js';
 import { CO_PREFIX, INDEX, caseKey, coHandlerKey, inboxPk } from './table.js';
 
 export async function saveProjection(
@@ -19,7 +20,7 @@ export async function saveProjection(
   if (!Number.isInteger(version) || version < 1) throw new RangeError(`case ${id}: a projection's version must be ≥ 1, not ${version}`);
   const indexed = indexAttributes(projection);
   const names: Record<string, string> = { '#projection': 'projection', '#version': 'version' };
-  const values: Record<string, unknown> = { ':projection': projection, ':version': version };
+  const values: Record<string, unknown> = { ':projection': projectionText(projection), ':version': version };
   const sets = ['#projection = :projection', '#version = :version'];
   const removes: string[] = [];
   for (const attribute of INDEX_ATTRIBUTES) {
@@ -148,7 +149,7 @@ export async function getProjection(ctx: StoreContext, caseId: string): Promise<
   const { Item } = await ctx.doc.send(
     new GetCommand({ TableName: ctx.table, Key: caseKey(caseId), ProjectionExpression: '#projection', ExpressionAttributeNames: { '#projection': 'projection' }, ConsistentRead: true }),
   );
-  return Item?.projection as CaseProjection | undefined;
+  return storedProjection(Item?.projection);
 }
 
 export async function registerWait(ctx: StoreContext, caseId: string, wait: WaitRegistration): Promise<boolean> {

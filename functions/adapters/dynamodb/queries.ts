@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor, type StoredKey } from './cursor.js';
 import { batchGet, queryAll, type Item, type StoreContext } from './dynamo.js';
 import { coveringCells } from './geohash.js';
 import { NEAR_PARTITION_PRECISION, NEAR_POINT_PRECISION } from './index-keys.js';
+import { projectionOf, storedProjection } from './stored-text.js';
 import { CO_PREFIX, INDEX, OPEN_SHARDS, boardPk, caseIdOfPk, caseKey, inboxPk, nearPk, openPk } from './table.js';
 
 const MAX_LIMIT = 1000;
@@ -51,8 +52,6 @@ function startKey(index: string, partition: string, cursor: string | undefined):
   return decodeCursor(cursor, { attributes: keyAttributes(index), fixed: { [`${index}pk`]: partition } }).key;
 }
 
-const projectionOf = (item: Item): CaseProjection => item.projection as CaseProjection;
-
 export async function board(
   ctx: StoreContext,
   supervisingUnitId: string,
@@ -77,7 +76,7 @@ export async function unitInbox(ctx: StoreContext, unitId: string, options: { li
   if (pointers.length > 0) {
     const cases = await batchGet(ctx, pointers.map((item) => caseKey(caseIdOfPk(item.pk as string))), ['projection']);
     for (const found of cases) {
-      const projection = found.projection as CaseProjection | undefined;
+      const projection = storedProjection(found.projection);
       if (!projection) continue;
       const { state } = projection;
       if (isOpenStage(state.stage) && state.leadId !== unitId && state.coHandlerIds.includes(unitId)) resolved.set(state.id, projection);
@@ -113,7 +112,8 @@ export async function listOpenCases(ctx: StoreContext, cursor?: string): Promise
     for (const id of ids) {
       const item = found.get(id);
       // The index lags the table a little: a case closed since is no longer listed.
-      if (item?.projection !== undefined && isOpenStage((item.projection as CaseProjection).state.stage)) items.push(projectionOf(item));
+      const projection = storedProjection(item?.projection);
+      if (projection && isOpenStage(projection.state.stage)) items.push(projection);
     }
     start = page.next;
     if (!start) shard++;

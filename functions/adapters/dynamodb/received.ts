@@ -11,6 +11,7 @@ import { InvalidCursor, type CaseProjection, type Page } from '../../ports/case-
 import { decodeCursor, encodeCursor, type StoredKey } from './cursor.js';
 import type { Item, StoreContext } from './dynamo.js';
 import { sortableInstant } from './index-keys.js';
+import { projectionOf } from './stored-text.js';
 import { INDEX, receivedPk } from './table.js';
 
 const MAX_LIMIT = 1000;
@@ -94,7 +95,7 @@ export async function casesReceived(
         if (items.length < limit) continue;
         // Full. More may follow unless this was the last item of the last day of the range.
         const last = j === page.items.length - 1 && !page.next && pageDay === firstDay;
-        return { items: items.map((found) => found.projection as CaseProjection), ...(last ? {} : { cursor: encodeCursor({ key: positionOf(item) }) }) };
+        return { items: items.map(projectionOf), ...(last ? {} : { cursor: encodeCursor({ key: positionOf(item) }) }) };
       }
       if (page.next) {
         // The day holds more than one response carries (DynamoDB's 1 MB): continue it before older days.
@@ -111,5 +112,5 @@ export async function casesReceived(
     start = undefined;
     parallel = Math.min(MAX_PARALLEL_DAYS, parallel * 2);
   }
-  return { items: items.map((found) => found.projection as CaseProjection) };
+  return { items: items.map(projectionOf) };
 }

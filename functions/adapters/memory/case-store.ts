@@ -211,7 +211,7 @@ export function createMemoryCaseStore(options: { pageSize?: number } = {}): Case
     // The DynamoDB adapter walks ten shards in order; the same order here, for the same pages.
     listOpenCases: (cursor) => page('open', indexes.get('open'), pageSize, cursor, readProjection),
 
-    openCaseDigests: () => openProjections().map((projection) => digestOf({ projection: copy(projection) })),
+    openCaseDigests: () => openProjections().map((projection) => digestOf(copy(projection))),
 
     unitInbox(unitId, pageOptions = {}) {
       const query = `inbox#${unitId}`;
