@@ -21,6 +21,7 @@
  *   `require` that ESM lacks.
  * - `module` before `main`: packages that ship both are bundled from their ESM build.
  * - zod without its locales (`functions/aws/bundling/zod.ts`): 264 KB less in every bundle that has zod.
+ * - semver as its `gte` alone (`semverAlias`): 18 KB less in every bundle.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +64,15 @@ export interface BuiltBundles {
   copyTo(name: string, outputDir: string): void;
 }
 
+/** Writes `contents` to a generated module under node_modules/.cache (rewritten only when it changed) and returns its path. */
+function generated(root: string, name: string, contents: string): string {
+  const dir = join(root, 'node_modules/.cache/civic-loop/builtins');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== contents) writeFileSync(file, contents);
+  return file;
+}
+
 /**
  * Node's built-in modules reach the bundle as `process.getBuiltinModule(...)` rather than `import`.
  * Importing `node:http` from ESM builds its ESM facade, which reads every export, and the lazy `WebSocket`
@@ -73,20 +83,27 @@ export interface BuiltBundles {
  * CDK's local bundling needs, takes no plugins; aliases to files do the same job.)
  */
 function builtinAliases(root: string): Record<string, string> {
-  const dir = join(root, 'node_modules/.cache/civic-loop/builtins');
-  mkdirSync(dir, { recursive: true });
   const aliases: Record<string, string> = {};
   for (const name of builtinModules) {
     const bare = name.replace(/^node:/, '');
-    const file = join(dir, `${bare.replaceAll('/', '-')}.cjs`);
-    const contents = `module.exports = process.getBuiltinModule(${JSON.stringify(`node:${bare}`)});\n`;
-    if (!existsSync(file) || readFileSync(file, 'utf8') !== contents) writeFileSync(file, contents);
+    const file = generated(root, `${bare.replaceAll('/', '-')}.cjs`, `module.exports = process.getBuiltinModule(${JSON.stringify(`node:${bare}`)});\n`);
     aliases[`node:${bare}`] = file;
     // Modules only reachable with the prefix (node:test, node:sqlite) have no bare name to alias.
     if (!name.startsWith('node:')) aliases[bare] = file;
   }
   return aliases;
 }
+
+/**
+ * `semver` as semver's own `gte` alone. The X-Ray SDK (under the Powertools tracer) requires the whole of
+ * semver (28 KB, every range and comparison function, loaded eagerly by its index) for one
+ * `semver.gte(AWS.VERSION, ...)` in its AWS SDK v2 patcher, which nothing here calls (the clients are v3,
+ * traced by `captureAWSv3Client`). test/infra/bundles.test.ts checks that every bundled module that
+ * requires semver uses only `gte`.
+ */
+const semverAlias = (root: string): Record<string, string> => ({
+  semver: generated(root, 'semver-gte.cjs', `module.exports = { gte: require(${JSON.stringify(join(root, 'node_modules/semver/functions/gte.js'))}) };\n`),
+});
 
 const entryFile = (root: string, name: string): string => join(root, 'functions/aws/entries', `${name}.ts`);
 
@@ -104,7 +121,7 @@ export function bundleGroups(root: string, names: readonly string[]): string[][]
 export function buildBundles(root: string, entries: readonly Pick<EntryPoint, 'name'>[], dir = mkdtempSync(join(tmpdir(), 'civic-loop-bundles-'))): BuiltBundles {
   rmSync(dir, { recursive: true, force: true });
   const byName = new Map<string, FunctionBundle>();
-  const alias = { ...builtinAliases(root), ...Object.fromEntries(Object.entries(BUNDLE.alias).map(([name, path]) => [name, join(root, path)])) };
+  const alias = { ...builtinAliases(root), ...semverAlias(root), ...Object.fromEntries(Object.entries(BUNDLE.alias).map(([name, path]) => [name, join(root, path)])) };
   bundleGroups(
     root,
     entries.map((entry) => entry.name),

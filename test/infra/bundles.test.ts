@@ -78,6 +78,24 @@ describe('the bundles, each in a folder of its own as deployed', () => {
     }
   });
 
+  it('gives semver only its gte, and every bundled module that requires semver uses nothing else (infra/bundling.ts)', () => {
+    const requirers = new Set<string>();
+    for (const entry of ENTRY_POINTS) {
+      for (const input of bundles.byName.get(entry.name)?.inputs ?? []) {
+        if (!input.path.startsWith('node_modules/') || input.path.startsWith('node_modules/semver/')) continue;
+        const text = readFileSync(resolve(input.path), 'utf8');
+        for (const [, name] of text.matchAll(/(\w+)\s*=\s*require\(["']semver["']\)/g)) {
+          requirers.add(input.path);
+          const used = new Set([...text.matchAll(new RegExp(`\\b${name}\\.(\\w+)`, 'g'))].map((match) => match[1]));
+          expect([...used], input.path).toEqual(['gte']);
+        }
+        // Nothing reaches into semver's files by path, which the alias would not find.
+        expect(text, input.path).not.toMatch(/require\(["']semver\/|from ["']semver\//);
+      }
+    }
+    expect(requirers.size).toBeGreaterThan(0);
+  });
+
   it('takes Node built-ins with getBuiltinModule, never by an import statement (an ESM import of node:http loads undici)', () => {
     for (const entry of ENTRY_POINTS) {
       const dir = join(root, entry.name);
