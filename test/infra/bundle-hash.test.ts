@@ -1,0 +1,41 @@
+/**
+ * The bundles' code digest (`infra/bundle-hash.ts`) follows the code within one process: a changed source
+ * file or tsconfig.json gives a new digest, so the construct rebuilds the bundles it shares between assets.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleHash, codeDigest } from '../../infra/bundle-hash.js';
+
+describe('the bundles code digest', () => {
+  const root = mkdtempSync(join(tmpdir(), 'civic-bundle-hash-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (path: string, text: string) => {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  write('functions/aws/entries/health.ts', 'export const handler = 1;\n');
+  write('functions/aws/entries/health.test.ts', 'test\n');
+  write('package-lock.json', '{}');
+  write('tsconfig.json', '{"compilerOptions":{}}');
+  write('infra/bundling.ts', 'export {};\n');
+  write('node_modules/esbuild/package.json', '{"version":"0.28.2"}');
+
+  it('is the same while nothing changes, and changes with a source file or tsconfig.json in the same process', () => {
+    const first = codeDigest(root);
+    expect(codeDigest(root)).toBe(first);
+    write('functions/aws/entries/health.test.ts', 'a test changed\n');
+    expect(codeDigest(root)).toBe(first);
+    write('functions/aws/entries/health.ts', 'export const handler = 22;\n');
+    const second = codeDigest(root);
+    expect(second).not.toBe(first);
+    write('tsconfig.json', '{"compilerOptions":{"target":"es2024"}}');
+    expect(codeDigest(root)).not.toBe(second);
+  });
+
+  it('gives each entry and city its own bundle hash', () => {
+    expect(bundleHash(root, 'health:', undefined)).not.toBe(bundleHash(root, 'intake:city', undefined));
+    expect(bundleHash(root, 'intake:city', 'abc')).not.toBe(bundleHash(root, 'intake:city', 'def'));
+  });
+});
