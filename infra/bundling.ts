@@ -23,12 +23,14 @@
  * - zod without its locales (`functions/aws/bundling/zod.ts`): 264 KB less in every bundle that has zod.
  * - semver as its `gte` alone (`semverAlias`): 18 KB less in every bundle.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { builtinModules } from 'node:module';
 import { buildSync, type Metafile } from 'esbuild';
+import { API_DESCRIPTION_FILE, apiDescriptionText } from '../functions/aws/api-description.js';
 import type { EntryPoint } from '../functions/aws/entry-points.js';
+import { API_VERSION, openApiDocument } from '../functions/http/openapi/document.js';
 
 export const BUNDLE = {
   target: 'node24',
@@ -48,7 +50,7 @@ export const BUNDLE = {
 export interface FunctionBundle {
   /** Files of the function's folder, by name, with the absolute path of the built file each is copied from. */
   files: { name: string; from: string; bytes: number }[];
-  /** Bytes of the files loaded at cold start (the entry and the chunks it imports statically). */
+  /** Bytes of the files loaded at cold start (the entry, the chunks it imports statically, the API description it reads). */
   initBytes: number;
   /** Bytes of every file in the folder, the chunks behind dynamic imports included. */
   totalBytes: number;
@@ -117,8 +119,11 @@ export function bundleGroups(root: string, names: readonly string[]): string[][]
   return [...groups.values()];
 }
 
-/** Builds every given entry (one esbuild run per group) into `dir`, a fresh temporary folder when not given. */
-export function buildBundles(root: string, entries: readonly Pick<EntryPoint, 'name'>[], dir = mkdtempSync(join(tmpdir(), 'civic-loop-bundles-'))): BuiltBundles {
+/**
+ * Builds every given entry (one esbuild run per group) into `dir`, a fresh temporary folder when not given,
+ * and the API's description for the entries that serve it (`functions/aws/api-description.ts`).
+ */
+export function buildBundles(root: string, entries: readonly Pick<EntryPoint, 'name' | 'uses'>[], dir = mkdtempSync(join(tmpdir(), 'civic-loop-bundles-'))): BuiltBundles {
   rmSync(dir, { recursive: true, force: true });
   const byName = new Map<string, FunctionBundle>();
   const alias = { ...builtinAliases(root), ...semverAlias(root), ...Object.fromEntries(Object.entries(BUNDLE.alias).map(([name, path]) => [name, join(root, path)])) };
@@ -152,6 +157,16 @@ export function buildBundles(root: string, entries: readonly Pick<EntryPoint, 'n
     });
     for (const name of group) byName.set(name, bundleOf(result.metafile, root, groupDir, name));
   });
+  const describing = entries.filter((entry) => entry.uses.includes('apiDescription'));
+  if (describing.length > 0) {
+    const from = join(dir, API_DESCRIPTION_FILE);
+    writeFileSync(from, apiDescriptionText(openApiDocument({ serverUrl: '', version: API_VERSION })));
+    const bytes = statSync(from).size;
+    for (const { name } of describing) {
+      const bundle = byName.get(name) as FunctionBundle;
+      byName.set(name, { ...bundle, files: [...bundle.files, { name: API_DESCRIPTION_FILE, from, bytes }], initBytes: bundle.initBytes + bytes, totalBytes: bundle.totalBytes + bytes });
+    }
+  }
   return {
     dir,
     byName,

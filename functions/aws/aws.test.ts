@@ -13,6 +13,8 @@ import { createCityContext } from '../app/city-context.js';
 import { loadRuntimeCity } from './city.js';
 import { addContacts, contactsFileOf, gridIndexOf, readRuntimeCity, RuntimeCityError, runtimeFilesBeside, runtimeFilesOf, toRuntimeJson, withBoundaries } from './runtime-city.js';
 import { topicArnResolver, topicsOfCity } from './topics.js';
+import { API_VERSION, openApiDocument } from '../http/openapi/document.js';
+import { apiDescriptionText, readApiDescription } from './api-description.js';
 
 describe('the Lambda environment', () => {
   it('names every missing or malformed variable in one error', () => {
@@ -157,5 +159,20 @@ describe('zod in the Lambda bundles', () => {
     expect(files.length).toBeGreaterThan(100);
     const offenders = files.filter((f) => /\bz\.(core|locales|compile|withParser|INVALID|ZodCompile\w*|fromJSONSchema)\b/.test(readFileSync(join(root, f), 'utf8')));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the API description made at build (api-description.ts)', () => {
+  it('reads back as the description the handlers would make for the deployed URL, key for key', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'civic-openapi-')), 'openapi.json');
+    writeFileSync(file, apiDescriptionText(openApiDocument({ serverUrl: 'https://build.example', version: API_VERSION })));
+    const made = openApiDocument({ serverUrl: 'https://api.example.org', version: API_VERSION });
+    expect(JSON.stringify(readApiDescription('https://api.example.org', file))).toBe(JSON.stringify(made));
+  });
+
+  it('refuses a file that is not one', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'civic-openapi-')), 'openapi.json');
+    writeFileSync(file, '{"city":{}}');
+    expect(() => readApiDescription('https://api.example.org', file)).toThrow(/not the API description/);
   });
 });

@@ -27,6 +27,8 @@ export type Resource =
   | 'boundaries'
   /** Knows the API's public URL. */
   | 'apiUrl'
+  /** Serves the API's OpenAPI description, made at build and shipped beside the bundle (`api-description.ts`). */
+  | 'apiDescription'
   /** Holds the Open311 clients' key digests. */
   | 'open311Clients';
 
@@ -55,8 +57,8 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'inbox', kind: 'http', route: 'inbox', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
   { name: 'board', kind: 'http', route: 'board', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
   { name: 'appraisal', kind: 'http', route: 'appraisal', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
-  { name: 'openapi', kind: 'http', route: 'openapi', uses: ['apiUrl'], timeout: 10, memoryMb: 512 },
-  { name: 'docs', kind: 'http', route: 'docs', uses: ['apiUrl'], timeout: 10, memoryMb: 512 },
+  { name: 'openapi', kind: 'http', route: 'openapi', uses: ['apiUrl', 'apiDescription'], timeout: 10, memoryMb: 512 },
+  { name: 'docs', kind: 'http', route: 'docs', uses: ['apiUrl', 'apiDescription'], timeout: 10, memoryMb: 512 },
   { name: 'follow', kind: 'http', route: 'follow', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
   { name: 'rate', kind: 'http', route: 'rate', uses: [...COMMITS, 'startExecution'], timeout: 29, memoryMb: 1024 },
   { name: 'board-summary', kind: 'http', route: 'boardSummary', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },

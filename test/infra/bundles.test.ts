@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_DESCRIPTION_FILE } from '../../functions/aws/api-description.js';
 import { ENTRY_POINTS } from '../../functions/aws/entry-points.js';
 import { runtimeFileKindsFor, runtimeFilesBeside, runtimeFilesOf, toRuntimeJson } from '../../functions/aws/runtime-city.js';
 import { tinyCity } from '../../functions/domain/testing/tiny-city.js';
@@ -51,6 +52,7 @@ describe('the bundles, each in a folder of its own as deployed', () => {
     for (const entry of ENTRY_POINTS) {
       const bundle = bundles.byName.get(entry.name);
       expect(bundle?.files.filter((file) => file.name === BUNDLE.handlerFile)).toHaveLength(1);
+      expect(bundle?.files.some((file) => file.name === API_DESCRIPTION_FILE), entry.name).toBe(entry.uses.includes('apiDescription'));
       // Loading index.mjs tries only the static imports; a chunk behind import() would be missed until a
       // request needs it. So every relative module any copied file names must be in the folder.
       const dir = join(root, entry.name);
@@ -63,8 +65,9 @@ describe('the bundles, each in a folder of its own as deployed', () => {
     }
     // zod is ~130 KB and ~35 ms of a cold start: the health check, the workflow's tasks, and the reads that
     // check no body or query (a case, its action menu, the city's directory and outlines) validate nothing
-    // with it (env.ts, city/schema.ts, http/native/case-view.ts, schemas.ts), and Open311 reads its forms itself.
-    const withoutZod = ['health', 'get-case', 'case-actions', 'city-directory', 'city-outlines', 'open311', 'hand-over', 'reconcile', 'await-change', 'finish', 'route-case', 'apply-milestone', 'digest'];
+    // with it (env.ts, city/schema.ts, http/native/case-view.ts, schemas.ts), Open311 reads its forms itself,
+    // and the API description is made at build (functions/aws/api-description.ts).
+    const withoutZod = ['health', 'openapi', 'docs', 'get-case', 'case-actions', 'city-directory', 'city-outlines', 'open311', 'hand-over', 'reconcile', 'await-change', 'finish', 'route-case', 'apply-milestone', 'digest'];
     for (const name of withoutZod) {
       const text = (bundles.byName.get(name)?.files ?? []).map((file) => readFileSync(join(root, name, file.name), 'utf8')).join('');
       expect(text, name).not.toMatch(/ZodString/);

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as apiDescription from '../../functions/aws/api-description.js';
 import { ENTRY_POINTS } from '../../functions/aws/entry-points.js';
+import { API_VERSION, openApiDocument } from '../../functions/http/openapi/document.js';
 import { runtimeFilesBeside, runtimeFilesOf, toRuntimeJson } from '../../functions/aws/runtime-city.js';
 import { tinyCity } from '../../functions/domain/testing/tiny-city.js';
 import { ENV, testStack } from './stack.fixture.js';
@@ -48,6 +50,7 @@ const environmentOf = (name: string): Record<string, string> => {
 
 describe('each entry point at cold start, with its function’s environment from the template', () => {
   let cityFile: string;
+  let descriptionFile: string;
   const saved = { ...process.env };
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'civic-entries-'));
@@ -55,17 +58,23 @@ describe('each entry point at cold start, with its function’s environment from
     cityFile = join(dir, 'city.json');
     const paths = runtimeFilesBeside(cityFile);
     for (const kind of ['city', 'contacts', 'grids', 'areas'] as const) writeFileSync(paths[kind], toRuntimeJson(files[kind]));
+    descriptionFile = join(dir, apiDescription.API_DESCRIPTION_FILE);
+    writeFileSync(descriptionFile, apiDescription.apiDescriptionText(openApiDocument({ serverUrl: '', version: API_VERSION })));
   });
   afterEach(() => {
     process.env = { ...saved };
+    vi.doUnmock('../../functions/aws/api-description.js');
   });
 
   for (const entry of ENTRY_POINTS) {
     it(`${entry.name} builds what it needs and exports a handler`, async () => {
       vi.resetModules();
       const env = environmentOf(entry.name);
-      // The one difference from AWS: the city files sit in a temporary folder, not beside a bundle.
+      // The one difference from AWS: the city files and the API description sit in a temporary folder, not beside a bundle.
       if (env.CITY_FILE) env.CITY_FILE = cityFile;
+      if (entry.uses.includes('apiDescription')) {
+        vi.doMock('../../functions/aws/api-description.js', () => ({ ...apiDescription, readApiDescription: (serverUrl: string) => apiDescription.readApiDescription(serverUrl, descriptionFile) }));
+      }
       process.env = { PATH: saved.PATH, AWS_REGION: ENV.region, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', ...env };
       const module = (await import(`../../functions/aws/entries/${entry.name}.ts`)) as { handler: unknown };
       expect(typeof module.handler).toBe('function');

@@ -1,6 +1,7 @@
-/** `GET /openapi.json`: the API's description, built once per cold start for the deployed URL. */
-import { makeOpenApiHandlers } from '../../http/openapi/handlers.js';
+/** `GET /openapi.json`: the API's description, made at build and read at cold start for the deployed URL (`api-description.ts`). */
+import { makeOpenApiHandlersFor } from '../../http/openapi/serve.js';
+import { readApiDescription } from '../api-description.js';
 import { readEnv } from '../env.js';
 import { observed } from '../observability.js';
 
-export const handler = observed(makeOpenApiHandlers({ serverUrl: readEnv(['API_URL']).API_URL }).openapi);
+export const handler = observed(makeOpenApiHandlersFor(readApiDescription(readEnv(['API_URL']).API_URL)).openapi);
