@@ -13,6 +13,7 @@ import { createCityContext } from '../app/city-context.js';
 import { loadRuntimeCity } from './city.js';
 import { addContacts, contactsFileOf, gridIndexOf, readRuntimeCity, RuntimeCityError, runtimeFilesBeside, runtimeFilesOf, toRuntimeJson, withBoundaries } from './runtime-city.js';
 import { topicArnResolver, topicsOfCity } from './topics.js';
+import { LEVELS } from '../domain/city/schema.js';
 import { API_VERSION, openApiDocument } from '../http/openapi/document.js';
 import { apiDescriptionText, readApiDescription } from './api-description.js';
 
@@ -106,6 +107,8 @@ describe('the runtime city files', () => {
       expect(runtime.context.routing.grids.locate(point), JSON.stringify(point)).toBe(full.grids.locate(point));
     }
     expect(runtime.context.grids.bbox).toEqual(full.grids.bbox);
+    // The extent, written beside the configuration, is the index's box without reading the grids file.
+    expect(runtime.extent).toEqual(full.grids.bbox);
     // The calendar is built on first use, and answers as the full context's does.
     const { calendar } = runtime.context;
     expect([calendar.timeZone, calendar.workingDayMs]).toEqual([full.calendar.timeZone, full.calendar.workingDayMs]);
@@ -116,6 +119,8 @@ describe('the runtime city files', () => {
     }
     runtime.withContacts();
     expect(runtime.withBoundaries()).toEqual(city);
+    // One layer at a time, for its outlines: the same units, with the same boundaries.
+    for (const level of LEVELS) expect(runtime.unitsWithBoundaries(level), level).toEqual(city.units.filter((unit) => unit.level === level));
   });
 
   it('are ASCII, however the names are written, and read back the same', () => {

@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import type { CityContext } from '../app/city-context.js';
 import type { WorkingCalendarRules } from '../domain/calendar/types.js';
 import { createWorkingCalendar } from '../domain/calendar/working-calendar.js';
-import type { AreaGeometry, CityConfig } from '../domain/city/schema.js';
+import type { AreaGeometry, CityConfig, Level, OrgUnit } from '../domain/city/schema.js';
 import { GridIndex } from '../domain/geo/grid-index.js';
+import type { BBox } from '../domain/geo/types.js';
 import { createRoutingContext } from '../domain/routing/index.js';
 import { readEnv } from './env.js';
 import { once } from './once.js';
@@ -44,15 +45,22 @@ const bundleDir = (): string => dirname(fileURLToPath(import.meta.url));
 
 export interface RuntimeCity {
   context: CityContext;
-  /** The configuration with every unit's boundary, for the outlines (reads the boundaries file). */
+  /** The box around the city's grids, from the runtime city file: the grid index's `bbox`, without the index. */
+  extent: BBox | undefined;
+  /** The configuration with every unit's boundary (reads both boundary files). */
   withBoundaries(): CityConfig;
+  /**
+   * The units of one layer with their boundaries, for its outlines: the grids' from the grids file, the
+   * other layers' from the areas file, each read when a layer of its kind is first asked for.
+   */
+  unitsWithBoundaries(level: Level): OrgUnit[];
   /** Puts the units' contacts and heads in place in `context.city` (reads the contacts file, once). */
   withContacts(): void;
 }
 
 export function loadRuntimeCity(cityFile: string): RuntimeCity {
   const path = isAbsolute(cityFile) ? cityFile : join(bundleDir(), cityFile);
-  const { city, sourceSha256 } = readRuntimeCity(path);
+  const { city, sourceSha256, extent } = readRuntimeCity(path);
   // The index comes prepared (no box computed, no tree built); a grid's boundary is parsed when a point falls in its box.
   const gridFile = once(() => gridIndexOf(readRuntimeGrids(gridsFileOf(path), sourceSha256)));
   const grids = (): GridIndex => gridFile().index;
@@ -70,10 +78,16 @@ export function loadRuntimeCity(cityFile: string): RuntimeCity {
     routing,
     rules: { calendar, city },
   };
-  const allBoundaries = () => ({ ...gridBoundaries(), ...readRuntimeBoundaries(areasFileOf(path), sourceSha256).boundaries });
+  const areaBoundaries = once(() => readRuntimeBoundaries(areasFileOf(path), sourceSha256).boundaries);
+  const allBoundaries = () => ({ ...gridBoundaries(), ...areaBoundaries() });
   return {
     context,
+    extent,
     withBoundaries: once(() => withBoundaries(city, allBoundaries())),
+    unitsWithBoundaries(level) {
+      const boundaries = level === 'grid' ? gridBoundaries() : areaBoundaries();
+      return city.units.filter((unit) => unit.level === level).map((unit) => (boundaries[unit.id] ? { ...unit, boundary: boundaries[unit.id] } : unit));
+    },
     withContacts: once(() => addContacts(city, contactsFileOf(path), sourceSha256)),
   };
 }
@@ -92,5 +106,8 @@ export const withContacts = (): CityContext => {
   return runtime().context;
 };
 
-/** The city's configuration with its boundaries (for the outlines). */
-export const cityWithBoundaries = (): CityConfig => runtime().withBoundaries();
+/** The box around the city's grids, without reading the grids file (for the directory). */
+export const cityExtent = (): BBox | undefined => runtime().extent;
+
+/** The units of one layer with their boundaries (for its outlines). */
+export const unitsWithBoundaries = (level: Level): OrgUnit[] => runtime().unitsWithBoundaries(level);

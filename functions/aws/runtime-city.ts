@@ -3,8 +3,8 @@
  * geometry: seconds for a real city) once, at synth, and writes what the functions need in four files:
  *
  * - `city.json`: the parsed configuration with its defaults filled in, without any boundary, and without
- *   the units' contacts and heads. Every function that reads the city parses it at cold start, as JSON it
- *   can trust, with no validation.
+ *   the units' contacts and heads, and the city's extent (the box around its grids). Every function that
+ *   reads the city parses it at cold start, as JSON it can trust, with no validation.
  * - `city.contacts.json`: each unit's contacts and head, in the order of the units. Only the functions
  *   that send notices read it (`withContacts` in `city.ts`); in the others a unit's `contacts` (and
  *   `head`, where it has one) is a stand-in that throws when read, so code that reaches for a contact in a
@@ -29,10 +29,12 @@ import { isAscii } from 'node:buffer';
 import { copyFileSync, readFileSync } from 'node:fs';
 import type { AreaGeometry, CityConfig, OrgUnit } from '../domain/city/schema.js';
 import { GridIndex } from '../domain/geo/grid-index.js';
+import type { BBox } from '../domain/geo/types.js';
 import type { Resource } from './entry-points.js';
 
 // @4: the units' contacts in a file of their own (the cache of runtime files is keyed by this version).
-export const RUNTIME_CITY_FORMAT = 'civic-loop/runtime-city@4';
+// @5: the city's extent in city.json.
+export const RUNTIME_CITY_FORMAT = 'civic-loop/runtime-city@5';
 export const RUNTIME_CONTACTS_FORMAT = 'civic-loop/runtime-contacts@1';
 export const RUNTIME_BOUNDARIES_FORMAT = 'civic-loop/runtime-boundaries@1';
 export const RUNTIME_GRIDS_FORMAT = 'civic-loop/runtime-grids@1';
@@ -45,12 +47,19 @@ export interface RuntimeCityFile {
   /** SHA-256 of the city file it was made from, to tell which configuration a function runs. */
   sourceSha256: string;
   city: Omit<CityConfig, 'units'> & { units: LeanUnit[] };
+  /**
+   * The box around the city's grids (`GridIndex.bbox`; null without bounded grids): the directory names
+   * it on every answer, and would otherwise read the grids file (1.8 MB for the demo city) and build the
+   * index for it.
+   */
+  extent: BBox | null;
 }
 
 /** The city of a runtime file, its units' contacts either in place or stand-ins that throw when read. */
 export interface LoadedRuntimeCity {
   sourceSha256: string;
   city: CityConfig;
+  extent: BBox | undefined;
 }
 
 export interface RuntimeContactsFile {
@@ -95,10 +104,11 @@ export function runtimeFilesOf(city: CityConfig, sourceSha256: string): RuntimeF
     contacts.push(head ? { contacts: unitContacts, head } : { contacts: unitContacts });
     return head ? { ...unit, head: 0 } : unit;
   });
+  const index = GridIndex.fromUnits(city.units);
   return {
-    city: { format: RUNTIME_CITY_FORMAT, sourceSha256, city: { ...city, units } },
+    city: { format: RUNTIME_CITY_FORMAT, sourceSha256, city: { ...city, units }, extent: index.bbox ?? null },
     contacts: { format: RUNTIME_CONTACTS_FORMAT, sourceSha256, units: contacts },
-    grids: runtimeGridsOf(city, grids, sourceSha256),
+    grids: runtimeGridsOf(index, grids, sourceSha256),
     areas: { format: RUNTIME_BOUNDARIES_FORMAT, sourceSha256, boundaries: areas },
   };
 }
@@ -114,8 +124,8 @@ export const runtimeFilesBeside = (cityFile: string): Record<keyof RuntimeFiles,
   areas: areasFileOf(cityFile),
 });
 
-function runtimeGridsOf(city: CityConfig, boundaries: Record<string, AreaGeometry>, sourceSha256: string): RuntimeGridsFile {
-  const prepared = GridIndex.fromUnits(city.units).prepared();
+function runtimeGridsOf(index: GridIndex, boundaries: Record<string, AreaGeometry>, sourceSha256: string): RuntimeGridsFile {
+  const prepared = index.prepared();
   const tree = prepared.tree === undefined ? null : Buffer.from(new Uint8Array(prepared.tree)).toString('base64');
   const texts = prepared.ids.map((id) => JSON.stringify(boundaries[id]));
   return { format: RUNTIME_GRIDS_FORMAT, sourceSha256, ids: [...prepared.ids], boxes: [...prepared.boxes], unbounded: [...prepared.unbounded], tree, boundaries: texts };
@@ -182,7 +192,7 @@ export function readRuntimeCity(path: string): LoadedRuntimeCity {
     unit.contacts = CONTACTS_NOT_LOADED;
     if ((unit as { head?: unknown }).head === 0) unit.head = CONTACTS_NOT_LOADED;
   }
-  return { sourceSha256: file.sourceSha256, city: file.city as unknown as CityConfig };
+  return { sourceSha256: file.sourceSha256, city: file.city as unknown as CityConfig, extent: file.extent ?? undefined };
 }
 
 /** Puts each unit's contacts and head in place, from the contacts file beside the runtime city file. */

@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { CityContext } from '../../app/city-context.js';
-import { LEVELS, type Level } from '../../domain/city/schema.js';
+import { LEVELS, type Level, type OrgUnit } from '../../domain/city/schema.js';
+import type { BBox } from '../../domain/geo/types.js';
 import { httpHandler } from '../handler.js';
 import { HttpProblem } from '../problem.js';
 import { simplifyArea, type AreaGeometry } from './outline-geometry.js';
@@ -20,14 +21,27 @@ const OUTLINE_CACHE = 'private, max-age=3600';
 /** A layer named in the path: one of LEVELS (a plain check, so neither function here loads zod for it). */
 const isLevel = (name: string | undefined): name is Level => (LEVELS as readonly (string | undefined)[]).includes(name);
 
-export function makeCityDirectoryHandlers(deps: { city: CityContext }) {
+export interface CityDirectoryDeps {
+  city: CityContext;
+  /**
+   * The units of one layer with their boundaries, where `city`'s configuration has none (a Lambda reads
+   * the boundaries of the layer asked for, not the city's every polygon: `functions/aws/city.ts`). The
+   * configuration's own units when absent.
+   */
+  unitsOf?: (level: Level) => readonly OrgUnit[];
+  /** The city's extent where it is known without the grid index (a Lambda's runtime city file); the index's when absent. */
+  extent?: () => BBox | undefined;
+}
+
+export function makeCityDirectoryHandlers(deps: CityDirectoryDeps) {
   const { city } = deps.city;
+  const unitsOf = deps.unitsOf ?? (() => city.units);
   // Both are serialised once: they only change with the city file, and are 0.3–2 MB of JSON for a real city.
   let directoryJson: string | undefined;
   const outlines = new Map<Level, { json: string; etag: string }>();
 
   const buildDirectory = () => {
-    const bbox = deps.city.grids.bbox;
+    const bbox = deps.extent ? deps.extent() : deps.city.grids.bbox;
     return {
       id: city.id,
       name: city.name,
@@ -43,7 +57,7 @@ export function makeCityDirectoryHandlers(deps: { city: CityContext }) {
   };
 
   const buildOutlines = (level: Level) => {
-    const features = city.units
+    const features = unitsOf(level)
       .filter((unit) => unit.level === level && unit.boundary)
       .map((unit) => ({
         type: 'Feature' as const,
