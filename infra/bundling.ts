@@ -97,14 +97,16 @@ function builtinAliases(root: string): Record<string, string> {
 }
 
 /**
- * `semver` as semver's own `gte` alone. The X-Ray SDK (under the Powertools tracer) requires the whole of
- * semver (28 KB, every range and comparison function, loaded eagerly by its index) for one
- * `semver.gte(AWS.VERSION, ...)` in its AWS SDK v2 patcher, which nothing here calls (the clients are v3,
- * traced by `captureAWSv3Client`). test/infra/bundles.test.ts checks that every bundled module that
+ * `semver` as semver's own `gte` alone, loaded when first called. The X-Ray SDK (under the Powertools
+ * tracer) requires the whole of semver (28 KB, every range and comparison function, loaded eagerly by its
+ * index) for one `semver.gte(AWS.VERSION, ...)` in its AWS SDK v2 patcher, which nothing here calls (the
+ * clients are v3, traced by `captureAWSv3Client`). The `require` inside the function is also what keeps
+ * semver's regular expressions (~80, built when its `internal/re.js` loads: 4-8 ms of a cold start here)
+ * from being built at cold start. test/infra/bundles.test.ts checks that every bundled module that
  * requires semver uses only `gte`.
  */
 const semverAlias = (root: string): Record<string, string> => ({
-  semver: generated(root, 'semver-gte.cjs', `module.exports = { gte: require(${JSON.stringify(join(root, 'node_modules/semver/functions/gte.js'))}) };\n`),
+  semver: generated(root, 'semver-gte.cjs', `module.exports = { gte: (...args) => require(${JSON.stringify(join(root, 'node_modules/semver/functions/gte.js'))})(...args) };\n`),
 });
 
 const entryFile = (root: string, name: string): string => join(root, 'functions/aws/entries', `${name}.ts`);
