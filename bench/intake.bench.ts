@@ -8,6 +8,7 @@
  * does not share the platform's event loop.
  */
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { readCityFile } from '../functions/adapters/city-file.js';
@@ -49,6 +50,33 @@ while (points.length < total + 200) {
   if (city.grids.locate(point)) points.push(point);
 }
 const categories = loaded.city.categories.filter((category) => category.kind !== 'hotline').map((category) => category.code);
+
+/**
+ * CPU time, in ms, of each party on the two shared cores: the platform's event loop, the platform process's
+ * other threads (V8's garbage collector helpers, libuv's pool), and dynalite's process (from /proc; Linux).
+ * The clients' thread reports its own. Dividing by the operations shows where each case's work goes.
+ */
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+function cpuNow(): { main: number; process: number; dynalite: number } {
+  const main = process.threadCpuUsage();
+  const whole = process.cpuUsage();
+  let dynalite = Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${platform.dynamo.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    dynalite = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    // not Linux, or no pid: the dynalite share is not reported
+  }
+  return { main: (main.user + main.system) / 1000, process: (whole.user + whole.system) / 1000, dynalite };
+}
+const cpuPer = (before: ReturnType<typeof cpuNow>, count: number, clientsMs?: number): string => {
+  const after = cpuNow();
+  const main = after.main - before.main;
+  const parts = [`platform event loop ${(main / count).toFixed(2)}`, `platform other threads ${((after.process - before.process - main - (clientsMs ?? 0)) / count).toFixed(2)}`];
+  if (clientsMs !== undefined) parts.push(`clients ${(clientsMs / count).toFixed(2)}`);
+  if (!Number.isNaN(after.dynalite)) parts.push(`dynalite ${((after.dynalite - before.dynalite) / count).toFixed(2)}`);
+  return `CPU ms per operation: ${parts.join(', ')}`;
+};
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
@@ -92,7 +120,9 @@ console.log(`Civic Loop intake benchmark — node ${process.version}, ${clients}
 await postFromClients(Array.from({ length: 200 }, (_, i) => bodyOf(total + i)));
 await platform.workflow.idle();
 
+const intakeCpu = cpuNow();
 const intake = await postFromClients(Array.from({ length: total }, (_, i) => bodyOf(i)));
+const intakeCpuLine = cpuPer(intakeCpu, total, intake.cpuMs);
 const drainStarted = performance.now();
 const queuedAtEnd = platform.workflow.queuedTasks;
 const latencies = intake.latencies.sort((a, b) => a - b);
@@ -102,6 +132,7 @@ console.log(
   `intake over HTTP: ${intakeRate.toFixed(0)} cases/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms` +
     (failures > 0 ? `, ${failures} not created (${JSON.stringify(intake.statuses)})` : ''),
 );
+console.log(`  ${intakeCpuLine}`);
 
 // The supervision of the burst runs behind the requests and catches up once they stop.
 await platform.workflow.idle();
@@ -111,6 +142,7 @@ console.log(
 );
 
 const payload = JSON.stringify({ description: 'x'.repeat(200) });
+const rawCpu = cpuNow();
 const raw = await runClients(total, async (index) => {
   await platform.dynamo.client.send(
     new PutItemCommand({ TableName: TABLE_NAME, Item: { pk: { S: `BENCH#${index}` }, sk: { S: 'RAW' }, body: { S: payload } } }),
@@ -118,6 +150,7 @@ const raw = await runClients(total, async (index) => {
 });
 const rawRate = total / raw.seconds;
 console.log(`raw PutItem on the same dynalite: ${rawRate.toFixed(0)} puts/s, p50 ${percentile(raw.latencies, 50).toFixed(1)} ms, p99 ${percentile(raw.latencies, 99).toFixed(1)} ms`);
+console.log(`  ${cpuPer(rawCpu, total)}`);
 console.log(`ratio: intake = ${(intakeRate / rawRate).toFixed(2)} × raw puts (aim ≥ 0.4)`);
 
 await http.close();
