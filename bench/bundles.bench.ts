@@ -11,7 +11,10 @@
  * functions (run 1 of each, then run 2 of each, ...), so a burst of load from elsewhere on a shared machine
  * falls on all of them alike rather than on one function's runs.
  *
- *   npm run bench:bundles [-- --runs 9] [-- --city cities/kaifeng-demo.json] [-- --only health,intake]
+ *   npm run bench:bundles [-- --runs 9] [-- --city cities/kaifeng-demo.json] [-- --only health,intake] [-- --packages 12]
+ *
+ * `--packages N` also lists, per function, the N packages (or folders of this repository) with the most
+ * bytes in its folder, at cold start and behind dynamic imports, from esbuild's metafile.
  *
  * Aim (issue 5): every bundle ≤ 500 KB and every median init ≤ 150 ms on this machine.
  */
@@ -22,10 +25,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENTRY_POINTS } from '../functions/aws/entry-points.js';
 import { copyRuntimeFiles, runtimeFileKindsFor } from '../functions/aws/runtime-city.js';
-import { BUNDLE, buildBundles } from '../infra/bundling.js';
+import { BUNDLE, buildBundles, type FunctionBundle } from '../infra/bundling.js';
 import { prepareCity } from '../infra/city-artifact.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, city: { type: 'string', default: 'cities/kaifeng-demo.json' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, city: { type: 'string', default: 'cities/kaifeng-demo.json' }, only: { type: 'string' }, packages: { type: 'string' } },
+});
 const ONLY = values.only ? new Set(values.only.split(',')) : undefined;
 const RUNS = Number(values.runs);
 const AIM_BYTES = 500 * 1024;
@@ -64,6 +69,18 @@ const median = (xs: number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
+
+/** Bytes by npm package (scoped names whole) or, for this repository's code, by its first two folders; largest first. */
+function byPackage(inputs: FunctionBundle['inputs']): [string, [number, number]][] {
+  const sums = new Map<string, [number, number]>();
+  for (const input of inputs) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input.path)?.[1] ?? input.path.split('/').slice(0, 2).join('/');
+    const sum = sums.get(name) ?? [0, 0];
+    sum[input.atInit ? 0 : 1] += input.bytes;
+    sums.set(name, sum);
+  }
+  return [...sums].sort((a, b) => b[1][0] + b[1][1] - a[1][0] - a[1][1]);
+}
 
 function main(): void {
   const city = prepareCity(values.city);
@@ -120,6 +137,16 @@ function main(): void {
   const largest = rows.reduce((a, b) => (b.kb > a.kb ? b : a));
   console.log(`\nlargest bundle ${largest.name} ${largest.kb.toFixed(1)} KB (aim ≤ ${AIM_BYTES / 1024}); slowest init ${worst.name} ${worst.initMs.toFixed(1)} ms (aim ≤ ${AIM_MS})`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+  if (values.packages) {
+    for (const entry of entries) {
+      const bundle = bundles.byName.get(entry.name);
+      if (!bundle) continue;
+      console.log(`\n${entry.name}: KB at cold start / behind dynamic imports, by package`);
+      for (const [name, [atInit, later]] of byPackage(bundle.inputs).slice(0, Number(values.packages))) {
+        console.log(`  ${name.padEnd(48)} ${(atInit / 1024).toFixed(1).padStart(7)} ${(later / 1024).toFixed(1).padStart(7)}`);
+      }
+    }
+  }
   writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, runs: RUNS, rows }, null, 2));
 }
 
