@@ -89,11 +89,14 @@ const bodyOf = (index: number) =>
     reporter: { phone: '+8613800000009' },
   });
 
-/** Posts the bodies from the clients' worker thread and waits for its figures. */
-function postFromClients(bodies: string[]): Promise<ClientsResult> {
+/** Posts the bodies from the clients' worker thread and waits for its figures; `onStart` runs as posting begins. */
+function postFromClients(bodies: string[], onStart?: () => void): Promise<ClientsResult> {
   const worker = new Worker(new URL('./intake-clients.ts', import.meta.url), { workerData: { url: http.url, token, bodies, clients } satisfies ClientsJob });
   return new Promise((resolve, reject) => {
-    worker.once('message', (result: ClientsResult) => resolve(result));
+    worker.on('message', (message: ClientsResult | 'started') => {
+      if (message === 'started') onStart?.();
+      else resolve(message);
+    });
     worker.once('error', reject);
   });
 }
@@ -120,8 +123,11 @@ console.log(`Civic Loop intake benchmark — node ${process.version}, ${clients}
 await postFromClients(Array.from({ length: 200 }, (_, i) => bodyOf(total + i)));
 await platform.workflow.idle();
 
-const intakeCpu = cpuNow();
-const intake = await postFromClients(Array.from({ length: total }, (_, i) => bodyOf(i)));
+let intakeCpu = cpuNow();
+const intake = await postFromClients(
+  Array.from({ length: total }, (_, i) => bodyOf(i)),
+  () => (intakeCpu = cpuNow()),
+);
 const intakeCpuLine = cpuPer(intakeCpu, total, intake.cpuMs);
 const drainStarted = performance.now();
 const queuedAtEnd = platform.workflow.queuedTasks;

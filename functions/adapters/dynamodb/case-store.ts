@@ -9,6 +9,7 @@ import { appraisalDeltas, DEFAULT_MAX_WAIT_MS, DEFAULT_TAKEOVER_MS, putAppraisal
 import { openCaseDigests } from './digests.js';
 import { documentClient, type StoreContext } from './dynamo.js';
 import { appendEvents, createCase, loadEvents } from './event-log.js';
+import { GroupCommit } from './group-commit.js';
 import { claimIntake, findByExternalId } from './intake.js';
 import { getNotifiedSeq, getProjection, registerWait, saveProjection, setNotifiedSeq } from './projections.js';
 import { board, casesNear, listOpenCases, unitInbox } from './queries.js';
@@ -25,12 +26,16 @@ export interface DynamoCaseStoreOptions {
    * (default 5 s). Tests shorten both.
    */
   appraisal?: Partial<Pick<AppraisalOptions, 'takeoverMs' | 'maxWaitMs'>>;
+  /** New cases' batches on their way at once before others wait to share the next (default 2, `GroupCommit`). */
+  groupCommitBatches?: number;
 }
 
 export function createDynamoCaseStore(options: DynamoCaseStoreOptions): CaseStore {
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new RangeError(`pageSize is a whole number from 1 to 1000, not ${pageSize}`);
   const ctx: StoreContext = { doc: documentClient(options.client), table: options.tableName, pageSize };
+  const newItems = new GroupCommit(ctx, options.groupCommitBatches);
+  ctx.writeNew = (requests) => newItems.write(requests);
   const appraisal: AppraisalOptions = {
     takeoverMs: options.appraisal?.takeoverMs ?? DEFAULT_TAKEOVER_MS,
     maxWaitMs: options.appraisal?.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,

@@ -24,6 +24,8 @@ export interface StoreContext {
   table: string;
   /** Items per page for listings the caller gives no limit for. */
   pageSize: number;
+  /** Unconditional writes of new items, grouped with other writers' (`GroupCommit`); absent: `batchWrite`. */
+  writeNew?: (requests: readonly WriteRequest[]) => Promise<void>;
 }
 
 export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
@@ -52,7 +54,7 @@ export async function queryAll(ctx: StoreContext, input: Omit<QueryCommandInput,
 }
 
 const BATCH_GET = 100;
-const BATCH_WRITE = 25;
+export const BATCH_WRITE = 25;
 const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
 
 /** Reads items by key (strongly consistent), in chunks of 100, retrying unprocessed keys. Missing items are left out. */
@@ -77,18 +79,22 @@ export async function batchGet(ctx: StoreContext, keys: readonly Item[], project
   return found;
 }
 
-type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+export type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+
+/** One BatchWriteItem of at most 25 requests, sent again with what DynamoDB leaves unprocessed until none is. */
+export async function writeBatch(ctx: StoreContext, requests: readonly WriteRequest[]): Promise<void> {
+  if (requests.length > BATCH_WRITE) throw new RangeError(`a batch holds at most ${BATCH_WRITE} writes, not ${requests.length}`);
+  let request: BatchWriteCommandInput['RequestItems'] = { [ctx.table]: [...requests] };
+  for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+    if (attempt > 0) await backoff(attempt);
+    const result: BatchWriteCommandOutput = await ctx.doc.send(new BatchWriteCommand({ RequestItems: request }));
+    request = result.UnprocessedItems;
+  }
+}
 
 /** Puts and deletes without conditions, in chunks of 25, retrying unprocessed requests. */
 export async function batchWrite(ctx: StoreContext, requests: readonly WriteRequest[]): Promise<void> {
-  for (let i = 0; i < requests.length; i += BATCH_WRITE) {
-    let request: BatchWriteCommandInput['RequestItems'] = { [ctx.table]: requests.slice(i, i + BATCH_WRITE) };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 0) await backoff(attempt);
-      const result: BatchWriteCommandOutput = await ctx.doc.send(new BatchWriteCommand({ RequestItems: request }));
-      request = result.UnprocessedItems;
-    }
-  }
+  for (let i = 0; i < requests.length; i += BATCH_WRITE) await writeBatch(ctx, requests.slice(i, i + BATCH_WRITE));
 }
 
 /** JSON with object keys sorted, so two records that differ only in key order (DynamoDB maps keep none) compare equal. */

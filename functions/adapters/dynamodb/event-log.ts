@@ -64,9 +64,10 @@ async function checkPredecessor(ctx: StoreContext, caseId: string, expectedVersi
 }
 
 /**
- * A new case in one BatchWriteItem: its first commit and its case item (what `saveProjection` would write
- * on a new item). Unconditional, which is safe only because the caller guarantees the id is its own (see
- * `CaseStore.createCase`); it halves the round trips of the busiest write, intake.
+ * A new case in one BatchWriteItem (shared with other new cases under load, see `GroupCommit`): its first
+ * commit and its case item (what `saveProjection` would write on a new item). Unconditional, which is safe
+ * only because the caller guarantees the id is its own (see `CaseStore.createCase`); it halves the round
+ * trips of the busiest write, intake.
  */
 const withDigest = (projection: CaseProjection, indexed: Partial<Record<string, string>>) => {
   const digest = digestAttribute(projection, indexed);
@@ -77,10 +78,11 @@ export async function createCase(ctx: StoreContext, events: readonly CaseEvent[]
   const caseId = projection.state.id;
   checkNewCase(events, projection, MAX_SEQ);
   const indexed = Object.fromEntries(Object.entries(indexAttributes(projection)).filter(([, value]) => value !== undefined));
-  await batchWrite(ctx, [
+  const requests = [
     { PutRequest: { Item: { ...commitKey(caseId, 1), caseId, firstSeq: 1, lastSeq: events.length, events: eventsText(events) } } },
     { PutRequest: { Item: { ...caseKey(caseId), projection: projectionText(projection), version: projection.state.version, ...indexed, ...withDigest(projection, indexed) } } },
-  ]);
+  ];
+  await (ctx.writeNew ? ctx.writeNew(requests) : batchWrite(ctx, requests));
 }
 
 export async function appendEvents(ctx: StoreContext, caseId: string, expectedVersion: number, events: readonly CaseEvent[]): Promise<void> {
