@@ -23,10 +23,12 @@ const { values } = parseArgs({
   options: {
     city: { type: 'string', default: 'cities/kaifeng-demo.json' },
     cases: { type: 'string', default: '2000' },
+    warmup: { type: 'string', default: '200' },
     clients: { type: 'string', default: '50' },
   },
 });
 const total = Number(values.cases);
+const warmup = Number(values.warmup);
 const clients = Number(values.clients);
 
 const loaded = readCityFile(values.city);
@@ -45,7 +47,7 @@ const [minLon, minLat, maxLon, maxLat] = city.grids.bbox ?? [0, 0, 0, 0];
 let seed = 11;
 const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const points: { lon: number; lat: number }[] = [];
-while (points.length < total + 200) {
+while (points.length < total + warmup) {
   const point = { lon: minLon + random() * (maxLon - minLon), lat: minLat + random() * (maxLat - minLat) };
   if (city.grids.locate(point)) points.push(point);
 }
@@ -120,7 +122,7 @@ async function runClients(count: number, work: (index: number) => Promise<void>)
 console.log(`Civic Loop intake benchmark — node ${process.version}, ${clients} concurrent clients, ${total} cases, ${loaded.city.name.en}`);
 
 // Warm-up: JIT, connections, the first of each code path; then the workflow catches up before the timed run.
-await postFromClients(Array.from({ length: 200 }, (_, i) => bodyOf(total + i)));
+await postFromClients(Array.from({ length: warmup }, (_, i) => bodyOf(total + i)));
 await platform.workflow.idle();
 
 let intakeCpu = cpuNow();
