@@ -16,6 +16,7 @@ import type { Notifier } from '../ports/notifier.js';
 import type { SupervisionPlan, Workflow } from '../ports/workflow.js';
 import type { CaseService, LoadedCase } from './case-service.js';
 import { findMasterCase } from './duplicates.js';
+import { handOver } from './hand-over.js';
 import { composeNotices } from './notices.js';
 import { planFor } from './plan.js';
 
@@ -190,10 +191,8 @@ export class Supervision {
   }
 
   /** Long-lived cases move to a fresh execution before this one's history or one-year limit matters. */
-  async handOver(input: SupervisionInput): Promise<{ caseId: string; generation: number; epoch: number }> {
-    const epoch = input.epoch ?? 0;
-    await this.deps.workflow.startSupervision(input.caseId, input.generation + 1, epoch);
-    return { caseId: input.caseId, generation: input.generation + 1, epoch };
+  handOver(input: SupervisionInput): Promise<{ caseId: string; generation: number; epoch: number }> {
+    return handOver(this.deps.workflow, input);
   }
 
   private routeCommand({ state, events }: LoadedCase): RouteCommand {
