@@ -99,7 +99,11 @@ export class CaseService {
         ownId = false;
       }
     }
-    const state = ownId ? await this.create(caseId, first) : await this.commit(caseId, undefined, [first]);
+    // A claimed id is known to every retry of this intake from the moment it is claimed: a retry that finds
+    // no history yet writes it, and the workflow may move the case on. So a keyed intake writes conditionally
+    // (`appendEvents`), and a first attempt that lands late is refused rather than putting the case back
+    // to its first version. Only an id nobody else has seen takes the single unconditional write.
+    const state = ownId && !key ? await this.create(caseId, first) : await this.commit(caseId, undefined, [first]);
     await this.deps.workflow.startSupervision(caseId);
     return { caseId, created: true, state };
   }

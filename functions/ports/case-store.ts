@@ -108,9 +108,10 @@ export interface CaseStore {
   appendEvents(caseId: string, expectedVersion: number, events: readonly CaseEvent[]): Promise<void>;
 
   /**
-   * Writes a new case, the first commit of its history and its projection, in one request. Only for a case
-   * id nobody else can know yet (freshly made, and claimed by this very intake when it has a key), so no
-   * other writer can race it; an intake that resumes a claimed case goes through `appendEvents` instead.
+   * Writes a new case, the first commit of its history and its projection, unconditionally (a store may
+   * delay the write to share a request with others). Only for a case id nobody else can know: freshly made
+   * and never claimed. An intake with a key writes through `appendEvents`, since its retries learn the id
+   * from the claim and may write the case first.
    */
   createCase(events: readonly CaseEvent[], projection: CaseProjection): Promise<void>;
 

@@ -81,14 +81,39 @@ export async function batchGet(ctx: StoreContext, keys: readonly Item[], project
 
 export type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 
-/** One BatchWriteItem of at most 25 requests, sent again with what DynamoDB leaves unprocessed until none is. */
+/** Rounds of a BatchWriteItem (the first and its resends of what DynamoDB left unprocessed) before giving up. */
+const MAX_BATCH_ROUNDS = 8;
+
+/**
+ * A BatchWriteItem failed after part of it was written: `unwritten` are the requests not known to be in.
+ * (A failure of the first round, when nothing was written, is thrown as DynamoDB's own error.)
+ */
+export class UnwrittenRequests extends Error {
+  override readonly name = 'UnwrittenRequests';
+  constructor(
+    readonly unwritten: readonly WriteRequest[],
+    rounds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`${unwritten.length} write(s) of a batch were not written after ${rounds} round(s)`, options);
+  }
+}
+
+/** One BatchWriteItem of at most 25 requests, sent again with what DynamoDB leaves unprocessed (at most 8 rounds). */
 export async function writeBatch(ctx: StoreContext, requests: readonly WriteRequest[]): Promise<void> {
   if (requests.length > BATCH_WRITE) throw new RangeError(`a batch holds at most ${BATCH_WRITE} writes, not ${requests.length}`);
-  let request: BatchWriteCommandInput['RequestItems'] = { [ctx.table]: [...requests] };
-  for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-    if (attempt > 0) await backoff(attempt);
-    const result: BatchWriteCommandOutput = await ctx.doc.send(new BatchWriteCommand({ RequestItems: request }));
-    request = result.UnprocessedItems;
+  let pending: WriteRequest[] = [...requests];
+  for (let round = 0; pending.length > 0; round++) {
+    if (round === MAX_BATCH_ROUNDS) throw new UnwrittenRequests(pending, round);
+    if (round > 0) await backoff(round);
+    let result: BatchWriteCommandOutput;
+    try {
+      result = await ctx.doc.send(new BatchWriteCommand({ RequestItems: { [ctx.table]: pending } }));
+    } catch (error) {
+      if (round === 0) throw error;
+      throw new UnwrittenRequests(pending, round + 1, { cause: error });
+    }
+    pending = result.UnprocessedItems?.[ctx.table] ?? [];
   }
 }
 

@@ -13,10 +13,16 @@ import { GroupCommit } from './group-commit.js';
 
 const put = (pk: string, sk = 'X', extra: Record<string, unknown> = {}): WriteRequest => ({ PutRequest: { Item: { pk, sk, ...extra } } });
 
-/** A table that records each BatchWriteItem and, when told, leaves the last request of a batch unprocessed once. */
-function recordingContext(leaveUnprocessed: (batch: number) => boolean) {
+type Outcome = 'ok' | 'unprocessed' | 'throw';
+
+/**
+ * A table that records each BatchWriteItem and answers each as told: written, written but for its last
+ * request (left unprocessed), or refused with an error (nothing written).
+ */
+function recordingContext(outcome: (send: number) => Outcome) {
   const batches: WriteRequest[][] = [];
-  const written: string[] = [];
+  /** `<pk>|<writer>` of every put that went in. */
+  const written = new Set<string>();
   let inFlight = 0;
   let maxInFlight = 0;
   const ctx = {
@@ -28,11 +34,16 @@ function recordingContext(leaveUnprocessed: (batch: number) => boolean) {
         const index = batches.push(requests) - 1;
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        inFlight--;
-        const left = leaveUnprocessed(index) && requests.length > 1 ? requests.slice(-1) : [];
-        for (const request of requests.slice(0, requests.length - left.length)) written.push(String(request.PutRequest?.Item?.pk));
-        return { UnprocessedItems: left.length > 0 ? { t: left } : {} };
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          const told = outcome(index);
+          if (told === 'throw') throw new Error(`send ${index} refused`);
+          const left = told === 'unprocessed' && requests.length > 1 ? requests.slice(-1) : [];
+          for (const request of requests.slice(0, requests.length - left.length)) written.add(`${String(request.PutRequest?.Item?.pk)}|${String(request.PutRequest?.Item?.w)}`);
+          return { UnprocessedItems: left.length > 0 ? { t: left } : {} };
+        } finally {
+          inFlight--;
+        }
       },
     },
   } as unknown as StoreContext;
@@ -40,23 +51,27 @@ function recordingContext(leaveUnprocessed: (batch: number) => boolean) {
 }
 
 describe('group commit', () => {
-  it('shares batches under load, within 25 items and never a key twice, and settles each writer once its items are in', async () => {
+  it('shares batches under load, within 25 items and never a key twice, and settles each writer as its items went in or not', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.record({ size: fc.integer({ min: 1, max: 25 }), key: fc.integer({ min: 0, max: 30 }), delay: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 40 }),
         fc.integer({ min: 1, max: 3 }),
-        fc.func(fc.boolean()),
-        async (writers, maxInFlight, unprocessed) => {
-          const table = recordingContext((batch) => unprocessed(batch));
+        fc.func(fc.constantFrom<Outcome>('ok', 'ok', 'unprocessed', 'throw')),
+        async (writers, maxInFlight, outcome) => {
+          const table = recordingContext((send) => outcome(send));
           const commit = new GroupCommit(table.ctx, maxInFlight);
-          await Promise.all(
+          const results = await Promise.all(
             writers.map(async ({ size, key, delay }, w) => {
               await new Promise((resolve) => setTimeout(resolve, delay));
               // The first item's key may repeat another writer's; the rest are the writer's own.
               const requests = Array.from({ length: size }, (_, i) => put(i === 0 ? `shared-${key}` : `w${w}-${i}`, 'X', { w }));
-              await commit.write(requests);
-              // Resolved: every one of its items is in the table.
-              for (const request of requests.slice(1)) expect(table.written).toContain(request.PutRequest?.Item?.pk);
+              const settled = await commit.write(requests).then(
+                () => 'resolved' as const,
+                () => 'rejected' as const,
+              );
+              // Resolved: every one of its items went in (as it settled, before any later writer's).
+              if (settled === 'resolved') for (const request of requests) expect(table.written).toContain(`${String(request.PutRequest?.Item?.pk)}|${w}`);
+              return settled;
             }),
           );
           expect(table.maxInFlight()).toBeLessThanOrEqual(maxInFlight);
@@ -65,7 +80,8 @@ describe('group commit', () => {
             const keys = batch.map((request) => String(request.PutRequest?.Item?.pk));
             expect(new Set(keys).size).toBe(keys.length);
           }
-          expect(table.written.filter((pk) => !pk.startsWith('shared-')).length).toBe(writers.reduce((sum, writer) => sum + writer.size - 1, 0));
+          // Only a refused send fails a writer.
+          if (table.batches.every((_, send) => outcome(send) !== 'throw')) expect(results.every((result) => result === 'resolved')).toBe(true);
         },
       ),
       { numRuns: 40 },
@@ -73,7 +89,7 @@ describe('group commit', () => {
   });
 
   it('sends a lone writer at once, and merges the writers that arrive while a batch is out', async () => {
-    const table = recordingContext(() => false);
+    const table = recordingContext(() => 'ok');
     const commit = new GroupCommit(table.ctx, 1);
     await commit.write([put('a'), put('a', 'Y')]);
     expect(table.batches).toHaveLength(1);

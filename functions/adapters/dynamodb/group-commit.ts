@@ -7,10 +7,12 @@
  * costs a round trip and saves most of the fixed price.
  *
  * Each writer's items stay in one batch, and its promise settles when every one of them is written. A batch
- * that fails as a whole (one writer's item too large, say) is not allowed to fail the others: each writer
- * then retries alone, so every error reaches the writer that caused it.
+ * refused as a whole (one writer's item too large, say) is not allowed to fail the others: each writer then
+ * tries alone, so every error reaches the writer that caused it. A batch that fails part-way answers the
+ * writers whose items went in and fails the others. Only for ids nobody else can write (see
+ * `CaseStore.createCase`): a delayed put overwrites whatever another writer put meanwhile.
  */
-import { batchWrite, BATCH_WRITE, writeBatch, type StoreContext, type WriteRequest } from './dynamo.js';
+import { batchWrite, BATCH_WRITE, UnwrittenRequests, writeBatch, type StoreContext, type WriteRequest } from './dynamo.js';
 
 interface Writer {
   requests: readonly WriteRequest[];
@@ -87,9 +89,20 @@ export class GroupCommit {
     try {
       await writeBatch(this.ctx, batch.flatMap((writer) => writer.requests));
       for (const writer of batch) writer.resolve();
-    } catch {
-      // One writer's bad item refuses the whole batch: each retries alone and gets its own answer.
-      await Promise.all(batch.map((writer) => batchWrite(this.ctx, writer.requests).then(writer.resolve, writer.reject)));
+    } catch (error) {
+      if (error instanceof UnwrittenRequests) {
+        // Part of the batch went in: its writers are done; the others get the error, as from any failed
+        // write (the SDK has already retried it). Nothing is written twice.
+        const unwritten = new Set(error.unwritten.map(keyOf));
+        for (const writer of batch) {
+          if (writer.keys.some((key) => unwritten.has(key))) writer.reject(error);
+          else writer.resolve();
+        }
+        return;
+      }
+      // Refused before anything was written (one writer's item too large, say): each writer alone, one
+      // after another within this batch's slot, so every error reaches the writer that caused it.
+      for (const writer of batch) await batchWrite(this.ctx, writer.requests).then(writer.resolve, writer.reject);
     }
   }
 }
