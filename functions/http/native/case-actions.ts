@@ -12,11 +12,10 @@ import { timeKindOf, type TimeKind } from '../../domain/calendar/types.js';
 import type { CaseState } from '../../domain/case/case-state.js';
 import { TRANSITIONS } from '../../domain/case/transitions.js';
 import { httpHandler } from '../handler.js';
-import { HttpProblem } from '../problem.js';
 import type { Principal } from '../principal.js';
 import { PERSON_ACTIONS } from './schemas.js';
 import { cityUnitIdOf } from './territory-scope.js';
-import { maySee } from './visibility.js';
+import { loadVisibleCase } from './case-view.js';
 
 export function availableActions(principal: Principal, state: CaseState) {
   return PERSON_ACTIONS.filter((action) => {
@@ -49,8 +48,7 @@ export function makeCaseActionsHandler(deps: { service: CaseService; city: CityC
     auth: 'required',
     async run({ principal, pathParameters }) {
       const caseId = pathParameters.caseId ?? '';
-      const loaded = await deps.service.load(caseId);
-      if (!maySee(principal!, loaded.state, loaded.events, cityUnitId)) throw new HttpProblem(403, `case ${caseId} is not visible to you`, { code: 'NotYourCase' });
+      const loaded = await loadVisibleCase(deps.service, principal!, caseId, cityUnitId);
       const now = deps.service.deps.clock.now();
       return {
         body: {
