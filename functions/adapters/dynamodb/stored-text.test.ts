@@ -48,3 +48,13 @@ describe('projections and events as JSON text', () => {
     expect((await store.loadEvents('case-map')).map((event) => event.type)).toEqual(run.events.map((event) => event.type));
   });
 });
+
+describe('damaged text', () => {
+  it('is a corrupt history or a named error, not a SyntaxError', async () => {
+    const { store, ctx } = await freshStore(dynamo);
+    await ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: { ...commitKey('case-bad', 1), caseId: 'case-bad', firstSeq: 1, lastSeq: 1, events: '[{"seq":1,' } }));
+    await ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: { ...caseKey('case-bad'), projection: '{"state":', version: 1 } }));
+    await expect(store.loadEvents('case-bad')).rejects.toMatchObject({ name: 'CorruptHistory' });
+    await expect(store.getProjection('case-bad')).rejects.toThrow('a stored projection is not the JSON text this store writes');
+  });
+});

@@ -17,7 +17,16 @@ export const projectionText = (projection: CaseProjection): string => JSON.strin
 /** The projection of a stored item (text, or a map as first written); undefined when the item has none. */
 export function storedProjection(value: unknown): CaseProjection | undefined {
   if (value === undefined) return undefined;
-  return (typeof value === 'string' ? JSON.parse(value) : value) as CaseProjection;
+  return (typeof value === 'string' ? parsed(value, 'projection') : value) as CaseProjection;
+}
+
+/** JSON text this store wrote; anything else is a damaged item, said as such rather than as a SyntaxError. */
+function parsed(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`a stored ${what} is not the JSON text this store writes`, { cause: error });
+  }
 }
 
 /** The projection an index entry or case item must carry (every case item is written with one). */
@@ -31,6 +40,13 @@ export const eventsText = (events: readonly CaseEvent[]): string => JSON.stringi
 
 /** The events of a stored commit (text, or a list as first written); undefined when it holds no list. */
 export function storedEvents(value: unknown): CaseEvent[] | undefined {
-  const events: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  let events: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      events = JSON.parse(value);
+    } catch {
+      return undefined; // the caller reports the commit as holding no events (CorruptHistory)
+    }
+  }
   return Array.isArray(events) ? (events as CaseEvent[]) : undefined;
 }
