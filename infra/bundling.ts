@@ -22,6 +22,8 @@
  * - `module` before `main`: packages that ship both are bundled from their ESM build.
  * - zod without its locales (`functions/aws/bundling/zod.ts`): 264 KB less in every bundle that has zod.
  * - semver as its `gte` alone (`semverAlias`): 18 KB less in every bundle.
+ * - The SDK's credentials from the environment or Lambda's container endpoint only
+ *   (`functions/aws/bundling/lambda-credentials.ts`): 130 KB less in every function with an AWS client.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +42,10 @@ export const BUNDLE = {
   mainFields: ['module', 'main'],
   banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   /** Packages replaced by a leaner module of the same API (paths from the project root; see each file). */
-  alias: { zod: './functions/aws/bundling/zod.ts' },
+  alias: {
+    zod: './functions/aws/bundling/zod.ts',
+    '@aws-sdk/credential-provider-node': './functions/aws/bundling/lambda-credentials.ts',
+  },
   /** The runtime file the construct copies beside each function that reads the city. */
   cityFileName: 'city.json',
   /** The handler module in each function's folder (the handler is `index.handler`). */

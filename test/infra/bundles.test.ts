@@ -99,6 +99,22 @@ describe('the bundles, each in a folder of its own as deployed', () => {
     expect(requirers.size).toBeGreaterThan(0);
   });
 
+  it("gives the AWS clients Lambda's credential sources only, not the SDK's default chain (functions/aws/bundling/lambda-credentials.ts)", () => {
+    let withClients = 0;
+    for (const entry of ENTRY_POINTS) {
+      const paths = (bundles.byName.get(entry.name)?.inputs ?? []).map((input) => input.path);
+      expect(
+        paths.filter((path) => /node_modules\/(@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|login)|nested-clients|token-providers)|@smithy\/credential-provider-imds)\//.test(path)),
+        entry.name,
+      ).toEqual([]);
+      if (paths.some((path) => path.includes('node_modules/@aws-sdk/client-'))) {
+        withClients++;
+        expect(paths, entry.name).toContain('functions/aws/bundling/lambda-credentials.ts');
+      }
+    }
+    expect(withClients).toBeGreaterThan(15);
+  });
+
   it('takes Node built-ins with getBuiltinModule, never by an import statement (an ESM import of node:http loads undici)', () => {
     for (const entry of ENTRY_POINTS) {
       const dir = join(root, entry.name);
