@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holidayCoverage, holidayDataYears, yearsMissingHolidayData } from './holiday-coverage.js';
+import { holidayCoverage, holidayDataYears, yearsMissingHolidayData } from './working-calendar.js';
 
 const shanghai = { timeZone: 'Asia/Shanghai', holidaySource: 'chinese-days' as const, overrides: [] };
 

@@ -4,9 +4,12 @@
  * The State Council publishes each next year's schedule in November or December. Until the package is
  * updated or an admin enters the schedule as overrides, that year silently runs on weekends only, which
  * makes every deadline across its holidays wrong: the platform uses these answers to warn an admin in time.
+ *
+ * The source's years are an argument, not looked up here, so that the answers can come from holidays
+ * resolved at synth (`ResolvedHolidays.sourceYears`) as well as from the source itself (`working-calendar.ts`
+ * passes those), and this module stays free of the source's data.
  */
 import type { WorkingCalendar } from '../city/schema.js';
-import { chineseDaysSchedule } from './holiday-source.js';
 import { createZoneClock } from './time-zone.js';
 import { dayNumberOf, yearOf } from './local-date.js';
 
@@ -22,23 +25,20 @@ export interface HolidayCoverage {
   readonly years: readonly number[];
 }
 
-type CoverageConfig = Pick<WorkingCalendar, 'holidaySource' | 'overrides'> & Partial<Pick<WorkingCalendar, 'scheduleYears'>>;
+export type CoverageConfig = Pick<WorkingCalendar, 'holidaySource' | 'overrides'> & Partial<Pick<WorkingCalendar, 'scheduleYears'>>;
 
-export function holidayCoverage(config: CoverageConfig): HolidayCoverage {
-  const sourceYears = config.holidaySource === 'chinese-days' ? chineseDaysSchedule().years : [];
+/** The coverage of a calendar whose holiday source publishes `sourceYears` (none for `weekendsOnly`). */
+export function holidayCoverageOf(config: CoverageConfig, sourceYears: readonly number[]): HolidayCoverage {
   const overrideYears = ascending(new Set(config.overrides.map((o) => yearOf(dayNumberOf(o.date)))));
   const scheduleYears = ascending(new Set(config.scheduleYears ?? []));
   return {
     source: config.holidaySource,
-    sourceYears,
+    sourceYears: [...sourceYears],
     overrideYears,
     scheduleYears,
     years: ascending(new Set([...sourceYears, ...scheduleYears])),
   };
 }
-
-/** The years the calendar has a complete holiday schedule for (from the source or declared), ascending. */
-export const holidayDataYears = (config: CoverageConfig): number[] => [...holidayCoverage(config).years];
 
 /**
  * The years from the current local year to `yearsAhead` later that have no holiday data, so an admin can be
@@ -47,12 +47,13 @@ export const holidayDataYears = (config: CoverageConfig): number[] => [...holida
  * override (say New Year's Day, known in advance) does not make a year complete: the admin says so by listing
  * the year in `scheduleYears` once the whole published schedule is entered.
  */
-export function yearsMissingHolidayData(
+export function yearsMissingHolidayDataOf(
   config: CoverageConfig & Pick<WorkingCalendar, 'timeZone'>,
+  sourceYears: readonly number[],
   now: number,
   yearsAhead = 1,
 ): number[] {
-  const coverage = holidayCoverage(config);
+  const coverage = holidayCoverageOf(config, sourceYears);
   if (config.holidaySource === 'weekendsOnly' && coverage.overrideYears.length === 0) return [];
   const thisYear = yearOf(createZoneClock(config.timeZone).localDayOf(now));
   const missing: number[] = [];

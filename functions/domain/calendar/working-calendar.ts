@@ -1,117 +1,29 @@
 /**
- * The working calendar of a city: the one rule every deadline, reminder and appraisal runs on.
- *
- * Instants are epoch ms; local days, holidays and working hours are read in the city's IANA time zone.
- * Boundaries: working periods are half-open [start, end) for `isWorkingMoment`, but a deadline that uses up
- * its working time exactly at the end of a period is that end (see `working-time.ts`). Zero working time
- * added to an instant leaves it where it is, even on a day off.
+ * The working calendar of a city as its configuration describes it, holidays taken from its holiday source:
+ * what the tests, the local runtime and the synth build. The arithmetic is `resolved-calendar.ts`; a Lambda
+ * function builds it from the holidays resolved at synth, without this module and the source's data.
  */
-import type { Duration, WorkingCalendar } from '../city/schema.js';
-import { createDayKinds } from './day-kinds.js';
-import { DAY_MS, HOUR_MS, MINUTE_MS, dayNumberOf, minutesOfClock } from './local-date.js';
-import { createDayTable } from './local-days.js';
-import { createZoneClock } from './time-zone.js';
-import { timeKindOf, type TimeKind, type WorkingCalendarRules } from './types.js';
-import {
-  addWorking,
-  isWorkingAt,
-  nextWorkingAt,
-  nthWorkingDayAfter,
-  subtractWorking,
-  workingBetween,
-} from './working-time.js';
+import type { WorkingCalendar } from '../city/schema.js';
+import { holidayCoverageOf, yearsMissingHolidayDataOf, type CoverageConfig, type HolidayCoverage } from './holiday-coverage.js';
+import { resolveHolidays, scheduleOf } from './holiday-source.js';
+import { createResolvedCalendar } from './resolved-calendar.js';
+import type { WorkingCalendarRules } from './types.js';
 
-export { holidayCoverage, holidayDataYears, yearsMissingHolidayData, type HolidayCoverage } from './holiday-coverage.js';
+export type { HolidayCoverage } from './holiday-coverage.js';
 
 /** What the arithmetic needs; `scheduleYears` only matters to the coverage warning. */
 export type WorkingCalendarSettings = Omit<WorkingCalendar, 'scheduleYears'>;
 
-/** Units of a fixed length; a working day's length depends on the city's working hours. */
-const UNIT_MS: Record<Exclude<Duration['unit'], 'workingDays'>, number> = {
-  workingHours: HOUR_MS,
-  naturalMinutes: MINUTE_MS,
-  naturalHours: HOUR_MS,
-  // A natural day is 24 hours, also across a clock change: limits in natural time are durations.
-  naturalDays: DAY_MS,
-};
+export const createWorkingCalendar = (config: WorkingCalendarSettings): WorkingCalendarRules => createResolvedCalendar(config, resolveHolidays(config));
 
-export function createWorkingCalendar(config: WorkingCalendarSettings): WorkingCalendarRules {
-  const periodMinutes = checkedPeriods(config.workingHours);
-  const isWorkingDayNumber = createDayKinds(config);
-  const days = createDayTable(createZoneClock(config.timeZone), isWorkingDayNumber, periodMinutes);
-  let workingDayMs = 0;
-  for (let i = 0; i < periodMinutes.length; i += 2) workingDayMs += (periodMinutes[i + 1]! - periodMinutes[i]!) * MINUTE_MS;
+const sourceYearsOf = (config: CoverageConfig): readonly number[] => scheduleOf(config.holidaySource)?.years ?? [];
 
-  const limitMs = (limit: Duration): number => {
-    if (!(limit.amount >= 0 && Number.isFinite(limit.amount))) {
-      throw new RangeError(`a time limit must be a finite amount of at least zero, not ${limit.amount}`);
-    }
-    // Configurations reach here parsed, but a caller passing raw data should get an error, not NaN.
-    const unitMs = limit.unit === 'workingDays' ? workingDayMs : (UNIT_MS[limit.unit] as number | undefined);
-    if (unitMs === undefined) throw new RangeError(`unknown time limit unit "${String(limit.unit)}"`);
-    // Whole milliseconds keep working-time sums exact (fractional amounts such as 0.1 day would not be).
-    return Math.round(limit.amount * unitMs);
-  };
+/** Which years the calendar has a holiday schedule for (`holiday-coverage.ts`), the source's years from the source. */
+export const holidayCoverage = (config: CoverageConfig): HolidayCoverage => holidayCoverageOf(config, sourceYearsOf(config));
 
-  const advance = (t: number, amountMs: number, kind: TimeKind): number => {
-    checkInstant(t);
-    if (!Number.isFinite(amountMs)) throw new RangeError(`${amountMs} is not an amount of time (ms)`);
-    if (kind === 'natural' || amountMs === 0) return t + amountMs;
-    return amountMs > 0 ? addWorking(days, t, amountMs) : subtractWorking(days, t, -amountMs);
-  };
+/** The years the calendar has a complete holiday schedule for (from the source or declared), ascending. */
+export const holidayDataYears = (config: CoverageConfig): number[] => [...holidayCoverage(config).years];
 
-  return {
-    timeZone: config.timeZone,
-    workingDayMs,
-    isWorkingDay: (localDate) => isWorkingDayNumber(dayNumberOf(localDate)),
-    isWorkingMoment: (t) => isWorkingAt(days, t),
-    nextWorkingMoment: (t) => nextWorkingAt(days, t),
-    advance,
-    between(a, b, kind) {
-      checkInstant(a);
-      checkInstant(b);
-      if (kind === 'natural') return b - a;
-      return b >= a ? workingBetween(days, a, b) : -workingBetween(days, b, a);
-    },
-    limitMs,
-    dueAt(start, limit) {
-      const amountMs = limitMs(limit);
-      if (limit.unit !== 'workingDays' || config.countingRule === 'fromReceipt' || amountMs === 0) {
-        return advance(start, amountMs, timeKindOf(limit.unit));
-      }
-      // 自受理之次日起: whole days are counted on the calendar (so a short clock-change day still counts
-      // as one), then any fraction of a day runs on from the close of the last whole one.
-      checkInstant(start);
-      const receiptDay = days.dayAt(start).n;
-      const whole = Math.floor(limit.amount);
-      const restMs = amountMs - Math.round(whole * workingDayMs);
-      if (whole === 0) {
-        const firstDay = nthWorkingDayAfter(days, receiptDay, 1);
-        return addWorking(days, firstDay.start, restMs);
-      }
-      const closing = nthWorkingDayAfter(days, receiptDay, whole);
-      const close = closing.periods[closing.periods.length - 1]!;
-      return restMs > 0 ? addWorking(days, close, restMs) : close;
-    },
-  };
-}
-
-function checkInstant(t: number): void {
-  if (!Number.isFinite(t)) throw new RangeError(`${t} is not an instant (epoch milliseconds)`);
-}
-
-/** Working periods as flat minutes [start₀, end₀, …]; the city validation reports these problems with paths. */
-function checkedPeriods(periods: WorkingCalendar['workingHours']): number[] {
-  if (periods.length === 0) throw new RangeError('a working calendar needs at least one working period');
-  const minutes: number[] = [];
-  let lastEnd = 0;
-  for (const period of periods) {
-    const start = minutesOfClock(period.start);
-    const end = minutesOfClock(period.end);
-    if (end <= start) throw new RangeError(`the working period ${period.start}–${period.end} must end after it starts`);
-    if (start < lastEnd) throw new RangeError(`the working period ${period.start}–${period.end} overlaps or precedes the one before`);
-    minutes.push(start, end);
-    lastEnd = end;
-  }
-  return minutes;
-}
+/** The years from this local year to `yearsAhead` later without holiday data (`yearsMissingHolidayDataOf`). */
+export const yearsMissingHolidayData = (config: CoverageConfig & Pick<WorkingCalendar, 'timeZone'>, now: number, yearsAhead = 1): number[] =>
+  yearsMissingHolidayDataOf(config, sourceYearsOf(config), now, yearsAhead);
