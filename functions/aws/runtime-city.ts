@@ -128,7 +128,7 @@ function runtimeGridsOf(index: GridIndex, boundaries: Record<string, AreaGeometr
   const prepared = index.prepared();
   const tree = prepared.tree === undefined ? null : Buffer.from(new Uint8Array(prepared.tree)).toString('base64');
   const texts = prepared.ids.map((id) => JSON.stringify(boundaries[id]));
-  return { format: RUNTIME_GRIDS_FORMAT, sourceSha256, ids: [...prepared.ids], boxes: [...prepared.boxes], unbounded: [...prepared.unbounded], tree, boundaries: texts };
+  return { format: RUNTIME_GRIDS_FORMAT, sourceSha256, ids: [...prepared.ids], boxes: prepared.ids.flatMap((id) => index.bboxOfGrid(id) ?? []), unbounded: [...prepared.unbounded], tree, boundaries: texts };
 }
 
 /**

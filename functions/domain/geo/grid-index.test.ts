@@ -191,10 +191,11 @@ describe('GridIndex properties', () => {
 
 describe('GridIndex.fromPrepared', () => {
   const roundTrip = (built: GridIndex, geometries: readonly AreaGeometry[]): { index: GridIndex; asked: number[] } => {
-    // Stored and read back as the runtime grids file does: JSON for the parts, bytes for the tree.
+    // Stored and read back as the runtime grids file does: JSON for the ids, the tree's bytes in a fresh buffer.
     const prepared = built.prepared();
-    const stored = JSON.parse(JSON.stringify({ ...prepared, tree: prepared.tree && Buffer.from(new Uint8Array(prepared.tree)).toString('base64') })) as { ids: string[]; boxes: number[]; unbounded: string[]; tree?: string };
-    const tree = stored.tree === undefined ? undefined : new Uint8Array(Buffer.from(stored.tree, 'base64')).buffer;
+    expect(prepared.boxes).toBeUndefined();
+    const stored = JSON.parse(JSON.stringify({ ids: prepared.ids, unbounded: prepared.unbounded })) as { ids: string[]; unbounded: string[] };
+    const tree = prepared.tree === undefined ? undefined : new Uint8Array(new Uint8Array(prepared.tree)).buffer;
     const asked: number[] = [];
     const index = GridIndex.fromPrepared({ ...stored, tree }, (i) => {
       asked.push(i);
@@ -244,9 +245,27 @@ describe('GridIndex.fromPrepared', () => {
     expect(none.locate({ lon: lon(0), lat: lat(0) })).toBeUndefined();
   });
 
+  it('takes the grids\' boxes from the tree, the same as those it was built from', () => {
+    const rectangle = fc
+      .tuple(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }))
+      .map(([west, south, w, h]) => square(west, south, west + w, south + h));
+    fc.assert(
+      fc.property(fc.array(rectangle, { minLength: 1, maxLength: 80 }), (squares) => {
+        const built = GridIndex.fromAreas(squares.map((boundary, i) => ({ id: `g${i}`, boundary })));
+        const { index: again, asked } = roundTrip(built, squares);
+        expect(again.bbox).toEqual(built.bbox);
+        for (let i = 0; i < squares.length; i++) expect(again.bboxOfGrid(`g${i}`)).toEqual(bboxOf(squares[i]!));
+        expect(asked).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('refuses parts that do not fit together', () => {
-    const prepared = index.prepared();
+    const prepared = { ...index.prepared(), boxes: grids.flatMap((unit) => bboxOf(unit.boundary)) };
+    expect(() => GridIndex.fromPrepared(prepared, () => grids[0]!.boundary)).not.toThrow();
     expect(() => GridIndex.fromPrepared({ ...prepared, boxes: prepared.boxes.slice(4) }, () => grids[0]!.boundary)).toThrow(/do not match/);
     expect(() => GridIndex.fromPrepared({ ...prepared, ids: prepared.ids.slice(1), boxes: prepared.boxes.slice(4) }, () => grids[0]!.boundary)).toThrow(/holds 32 grids/);
+    expect(() => GridIndex.fromPrepared({ ...prepared, boxes: undefined, tree: undefined }, () => grids[0]!.boundary)).toThrow(/do not match/);
   });
 });

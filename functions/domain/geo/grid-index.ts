@@ -12,13 +12,16 @@ import type { Area, BBox, GeoPoint } from './types.js';
 
 /**
  * A built index in a form that can be stored (the CDK app writes it beside each bundle): the grids' ids in
- * index order, their boxes (four numbers each), the grids without a boundary, and flatbush's packed tree.
+ * index order, the grids without a boundary, and flatbush's packed tree, which holds every grid's box.
  * `GridIndex.fromPrepared` turns it back into the same index without touching a polygon.
  */
 export interface PreparedGridIndex {
   ids: readonly string[];
-  /** minX, minY, maxX, maxY of grid i at 4i..4i+3. */
-  boxes: readonly number[];
+  /**
+   * minX, minY, maxX, maxY of grid i at 4i..4i+3. Optional when there is a tree: the tree's leaves are
+   * the same boxes, so a stored index need not repeat them (and a cold start need not parse them).
+   */
+  boxes?: readonly number[];
   unbounded: readonly string[];
   /** flatbush's `data` (absent for an empty index). */
   tree: ArrayBufferLike | undefined;
@@ -29,8 +32,9 @@ export class GridIndex {
   private readonly tree: Flatbush | undefined;
   private readonly ids: readonly string[];
   private readonly geometryOf: (i: number) => AreaGeometry;
-  private readonly boxList: readonly BBox[];
-  private readonly boxes: ReadonlyMap<string, BBox>;
+  /** Each grid's box, in index order: given when built, else read from the tree when first asked for. */
+  private boxList: readonly BBox[] | undefined;
+  private boxesById: ReadonlyMap<string, BBox> | undefined;
 
   /** The box around every indexed grid (the city's extent); undefined for an empty index. */
   readonly bbox: BBox | undefined;
@@ -40,12 +44,13 @@ export class GridIndex {
    */
   readonly unbounded: readonly string[];
 
-  private constructor(ids: readonly string[], boxes: readonly BBox[], tree: Flatbush | undefined, geometryOf: (i: number) => AreaGeometry, unbounded: readonly string[]) {
+  private constructor(ids: readonly string[], boxes: readonly BBox[] | undefined, tree: Flatbush | undefined, geometryOf: (i: number) => AreaGeometry, unbounded: readonly string[]) {
     this.ids = ids;
     this.geometryOf = geometryOf;
     this.boxList = boxes;
-    this.boxes = new Map(boxes.map((box, i) => [ids[i] as string, box]));
-    this.bbox = unionBBox(boxes);
+    // The tree's root box is the union of its leaves' boxes (min and max of the same numbers, so the same
+    // box to the bit): a prepared index knows the city's extent without a box per grid.
+    this.bbox = boxes ? unionBBox(boxes) : tree && [tree.minX, tree.minY, tree.maxX, tree.maxY];
     this.unbounded = unbounded;
     this.tree = tree;
   }
@@ -87,16 +92,27 @@ export class GridIndex {
    */
   static fromPrepared(prepared: PreparedGridIndex, geometryOf: (i: number) => AreaGeometry): GridIndex {
     const { ids, boxes: flat } = prepared;
-    if (flat.length !== ids.length * 4 || (ids.length > 0) !== (prepared.tree !== undefined)) throw new Error('GridIndex.fromPrepared: boxes, ids and tree do not match');
-    const boxes: BBox[] = ids.map((_, i) => [flat[4 * i] as number, flat[4 * i + 1] as number, flat[4 * i + 2] as number, flat[4 * i + 3] as number]);
+    if ((flat !== undefined && flat.length !== ids.length * 4) || (ids.length > 0) !== (prepared.tree !== undefined)) throw new Error('GridIndex.fromPrepared: boxes, ids and tree do not match');
+    const boxes: BBox[] | undefined = flat && ids.map((_, i) => [flat[4 * i] as number, flat[4 * i + 1] as number, flat[4 * i + 2] as number, flat[4 * i + 3] as number]);
     const tree = prepared.tree === undefined ? undefined : Flatbush.from(prepared.tree);
     if (tree && tree.numItems !== ids.length) throw new Error(`GridIndex.fromPrepared: the tree holds ${tree.numItems} grids, not ${ids.length}`);
     return new GridIndex(ids, boxes, tree, geometryOf, prepared.unbounded);
   }
 
-  /** What `fromPrepared` needs to make this index again (the boundaries apart). */
+  /** What `fromPrepared` needs to make this index again (the boundaries apart), the boxes only in the tree. */
   prepared(): PreparedGridIndex {
-    return { ids: [...this.ids], boxes: this.boxList.flat(), unbounded: [...this.unbounded], tree: this.tree?.data };
+    return { ids: [...this.ids], unbounded: [...this.unbounded], tree: this.tree?.data };
+  }
+
+  /** Each grid's box in index order, as given or from the tree's leaves (each leaf holds one grid's box). */
+  private boxesInOrder(): readonly BBox[] {
+    if (this.boxList) return this.boxList;
+    const boxes = new Array<BBox>(this.ids.length);
+    const tree = this.tree;
+    // A search for the whole extent meets every leaf once, with its box; the filter keeps none.
+    if (tree) tree.search(tree.minX, tree.minY, tree.maxX, tree.maxY, (i, minX, minY, maxX, maxY) => ((boxes[i] = [minX, minY, maxX, maxY]), false));
+    this.boxList = boxes;
+    return boxes;
   }
 
   /** How many grids the index holds. */
@@ -106,7 +122,8 @@ export class GridIndex {
 
   /** The bounding box of one indexed grid. */
   bboxOfGrid(id: string): BBox | undefined {
-    return this.boxes.get(id);
+    this.boxesById ??= new Map(this.boxesInOrder().map((box, i) => [this.ids[i] as string, box]));
+    return this.boxesById.get(id);
   }
 
   /**
