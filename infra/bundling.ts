@@ -20,7 +20,11 @@
  * - ESM, so esbuild can drop unused exports; the banner gives CommonJS dependencies (the X-Ray SDK) the
  *   `require` that ESM lacks.
  * - `module` before `main`: packages that ship both are bundled from their ESM build.
- * - zod without its locales (`functions/aws/bundling/zod.ts`): 264 KB less in every bundle that has zod.
+ * - zod as published, no alias: the handlers' request schemas are zod/mini (`functions/http/validation.ts`),
+ *   of which a bundle keeps only the functions it calls (19-29 KB with its English messages), and no
+ *   function reaches classic zod (the city schema's and the OpenAPI shapes', used at synth and build).
+ *   Classic zod cannot be trimmed so, its methods being on its classes: a lean copy of it without its
+ *   locales, aliased here, was still 132 KB of every function that validated.
  * - semver as its `gte` alone (`semverAlias`): 18 KB less in every bundle.
  * - The SDK's credentials from the environment or Lambda's container endpoint only
  *   (`functions/aws/bundling/lambda-credentials.ts`): 130 KB less in every function with an AWS client.
@@ -43,7 +47,6 @@ export const BUNDLE = {
   banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   /** Packages replaced by a leaner module of the same API (paths from the project root; see each file). */
   alias: {
-    zod: './functions/aws/bundling/zod.ts',
     '@aws-sdk/credential-provider-node': './functions/aws/bundling/lambda-credentials.ts',
   },
   /** The runtime file the construct copies beside each function that reads the city. */

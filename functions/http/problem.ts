@@ -2,7 +2,7 @@
  * Errors as the native API answers them: RFC 9457 problem details (`application/problem+json`), naming
  * each bad field and why. Every error a user can cause maps here, and a refused request has written nothing.
  */
-import type { z } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import { CaseNotFound } from '../app/case-service.js';
 import { isDomainError, type DomainError } from '../domain/case/errors.js';
 import { InvalidCursor, VersionConflict } from '../ports/case-store.js';
@@ -61,8 +61,11 @@ export class HttpProblem extends Error {
   }
 }
 
-/** zod issues as field problems, under a location prefix (`body`, `query`, `path`). */
-export const fieldProblems = (prefix: string, error: z.ZodError): FieldProblem[] =>
+/**
+ * zod issues as field problems, under a location prefix (`body`, `query`, `path`). Their messages are
+ * made when the request is parsed, in English when parsed through `validate` (validation.ts).
+ */
+export const fieldProblems = (prefix: string, error: $ZodError): FieldProblem[] =>
   error.issues.map((issue) => ({ field: [prefix, ...issue.path.map(String)].join('/'), reason: issue.message }));
 
 const DOMAIN_STATUS: Record<DomainError['code'], number> = {

@@ -5,7 +5,7 @@
  * open cases' digests (`CaseStore.openCaseDigests`), filtered to the scope the path names. With `?maxAge=`
  * a caller accepts a read that many seconds old (see open-case-snapshot.ts); `asOf` says when it was made.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CityContext } from '../../app/city-context.js';
 import { STAGES, type Stage } from '../../domain/case/events.js';
 import { LEVELS, type Level } from '../../domain/city/schema.js';
@@ -13,6 +13,7 @@ import type { CaseStore, OpenCaseDigest } from '../../ports/case-store.js';
 import type { Clock } from '../../ports/clock.js';
 import { httpHandler } from '../handler.js';
 import { HttpProblem, fieldProblems } from '../problem.js';
+import { described, validate } from '../validation.js';
 import { sharedOpenCaseReader } from './open-case-snapshot.js';
 import { makeTerritoryScope } from './territory-scope.js';
 
@@ -22,22 +23,22 @@ export interface BoardOverviewDeps {
   clock: Clock;
 }
 
-const maxAge = z.coerce
-  .number()
-  .int('must be a whole number')
-  .min(0, 'at least 0')
-  .max(60, 'at most 60')
-  .default(0)
-  .meta({ description: 'Seconds: an answer from a read of the open cases up to this old will do (`asOf` says when it was read). A board that refreshes every few seconds sends its interval and is answered at once from a recent read; 0, the default, waits for a fresh read.' });
+const maxAge = described(
+  z._default(z.coerce.number().check(z.int('must be a whole number'), z.gte(0, 'at least 0'), z.lte(60, 'at most 60')), 0),
+  'Seconds: an answer from a read of the open cases up to this old will do (`asOf` says when it was read). A board that refreshes every few seconds sends its interval and is answered at once from a recent read; 0, the default, waits for a fresh read.',
+);
+/** How many items a list holds: a whole number from 1 to `max`, `fallback` when absent. */
+const limit = (max: number, fallback: number, description: string) =>
+  described(z._default(z.coerce.number().check(z.int('must be a whole number'), z.gte(1, 'at least 1'), z.lte(max, `at most ${max}`)), fallback), description);
 
 export const BoardMapQuery = z.object({ maxAge });
 export const BoardSummaryQuery = z.object({
   maxAge,
-  limit: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(200, 'at most 200').default(50).meta({ description: 'How many cases each of the warning and overdue lists holds at most (nearest deadline first).' }),
+  limit: limit(200, 50, 'How many cases each of the warning and overdue lists holds at most (nearest deadline first).'),
 });
 export const EscalationFeedQuery = z.object({
   maxAge,
-  limit: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(200, 'at most 200').default(30).meta({ description: 'How many escalations to return, latest first.' }),
+  limit: limit(200, 30, 'How many escalations to return, latest first.'),
 });
 
 /** Red, yellow, green: past the deadline or on the overdue board; on the warning board; neither. */
@@ -106,7 +107,7 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
     auth: 'required',
     async run({ principal, pathParameters, query }) {
       const scopeId = scope.boardScope(principal!, pathParameters.unitId ?? '');
-      const parsed = BoardSummaryQuery.safeParse(query);
+      const parsed = validate(BoardSummaryQuery, query);
       if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
       const { cases, asOf } = await casesOf(scopeId, parsed.data.maxAge);
       const now = deps.clock.now();
@@ -153,7 +154,7 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
     auth: 'required',
     async run({ principal, pathParameters, query }) {
       const scopeId = scope.boardScope(principal!, pathParameters.unitId ?? '');
-      const parsed = BoardMapQuery.safeParse(query);
+      const parsed = validate(BoardMapQuery, query);
       if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
       const { cases, asOf } = await casesOf(scopeId, parsed.data.maxAge);
       const now = deps.clock.now();
@@ -176,7 +177,7 @@ export function makeBoardOverviewHandlers(deps: BoardOverviewDeps) {
     auth: 'required',
     async run({ principal, pathParameters, query }) {
       const scopeId = scope.boardScope(principal!, pathParameters.unitId ?? '');
-      const parsed = EscalationFeedQuery.safeParse(query);
+      const parsed = validate(EscalationFeedQuery, query);
       if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
       const { cases, asOf } = await casesOf(scopeId, parsed.data.maxAge);
       const now = deps.clock.now();

@@ -8,6 +8,7 @@ import { route } from '../../domain/routing/route.js';
 import { httpHandler } from '../handler.js';
 import { HttpProblem, fieldProblems } from '../problem.js';
 import { actorOf } from '../principal.js';
+import { validate } from '../validation.js';
 import { caseView, cityUnitIdOf, makeGetCaseHandler, type NativeDeps } from './case-view.js';
 import { ActionBody, IntakeBody, PERSON_ACTIONS } from './schemas.js';
 import { maySee } from './visibility.js';
@@ -21,7 +22,7 @@ export function makeCaseHandlers(deps: NativeDeps) {
     auth: 'required',
     jsonBody: true,
     async run({ body, principal, event }) {
-      const parsed = IntakeBody.safeParse(body);
+      const parsed = validate(IntakeBody, body);
       if (!parsed.success) throw new HttpProblem(422, 'the case cannot be taken in as sent', { code: 'InvalidCase', errors: fieldProblems('body', parsed.error) });
       const input = parsed.data;
       if (input.location && !deps.city.grids.locate(input.location)) {
@@ -77,7 +78,7 @@ export function makeCaseHandlers(deps: NativeDeps) {
       if (!isCommandType(action) || !PERSON_ACTIONS.includes(action)) {
         throw new HttpProblem(404, `there is no action "${action}"; actions: ${PERSON_ACTIONS.join(', ')}`, { code: 'UnknownAction' });
       }
-      const parsed = ActionBody.safeParse(body);
+      const parsed = validate(ActionBody, body);
       if (!parsed.success) throw new HttpProblem(422, 'the action body must be a JSON object of its fields', { code: 'InvalidAction', errors: fieldProblems('body', parsed.error) });
       const loaded = await deps.service.load(caseId);
       if (!maySee(principal!, loaded.state, loaded.events, cityUnitId)) throw new HttpProblem(403, `case ${caseId} is not yours to act on`, { code: 'NotYourCase' });

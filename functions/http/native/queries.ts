@@ -2,7 +2,7 @@
  * The read side of the native API: a unit's inbox by deadline, the warning and overdue board of a
  * supervising unit, and the appraisal league table for a month with its red and black lists.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CityContext } from '../../app/city-context.js';
 import { appraiseCounts } from '../../domain/appraisal/appraise.js';
 import { sumCounts } from '../../domain/appraisal/counts.js';
@@ -13,6 +13,7 @@ import type { CaseProjection, CaseStore } from '../../ports/case-store.js';
 import type { Clock } from '../../ports/clock.js';
 import { httpHandler } from '../handler.js';
 import { HttpProblem, fieldProblems } from '../problem.js';
+import { described, validate } from '../validation.js';
 import type { Principal } from '../principal.js';
 
 export interface QueryDeps {
@@ -21,31 +22,28 @@ export interface QueryDeps {
   clock: Clock;
 }
 
-// Exported with descriptions so the OpenAPI document states the very rules the handlers apply.
+// Exported with descriptions so the OpenAPI document states the very rules the handlers apply (zod/mini,
+// parsed through `validate`: ../validation.ts).
 export const PageQuery = z.object({
-  limit: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(100, 'at most 100').default(25).meta({ description: 'How many cases to return.' }),
-  cursor: z.string().min(1).optional().meta({ description: 'The `cursor` of the previous page, to read the next one.' }),
+  limit: described(z._default(z.coerce.number().check(z.int('must be a whole number'), z.gte(1, 'at least 1'), z.lte(100, 'at most 100')), 25), 'How many cases to return.'),
+  cursor: described(z.optional(z.string().check(z.minLength(1))), 'The `cursor` of the previous page, to read the next one.'),
 });
-export const BoardQuery = PageQuery.extend({
-  status: z.enum(['warning', 'overdue']).default('overdue').meta({ description: 'Cases close to their deadline (`warning`) or past it (`overdue`).' }),
+export const BoardQuery = z.extend(PageQuery, {
+  status: described(z._default(z.enum(['warning', 'overdue']), 'overdue'), 'Cases close to their deadline (`warning`) or past it (`overdue`).'),
 });
 /** Units are ranked against their peers: the departments, or the territorial units of one layer. */
 export const APPRAISAL_GROUPS = ['departments', ...LEVELS] as const;
 export type AppraisalGroup = (typeof APPRAISAL_GROUPS)[number];
 
 export const AppraisalQuery = z.object({
-  group: z
-    .enum(APPRAISAL_GROUPS)
-    .default('departments')
-    .meta({
-      description:
-        'Whose league table: the departments (the default; every department is listed), or the territorial units of one layer (those that led a case in the period). Units are ranked against their peers only.',
-    }),
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
-    .optional()
-    .meta({ description: 'The month to appraise, `YYYY-MM` in the city’s time zone; the current month when absent.' }),
+  group: described(
+    z._default(z.enum(APPRAISAL_GROUPS), 'departments'),
+    'Whose league table: the departments (the default; every department is listed), or the territorial units of one layer (those that led a case in the period). Units are ranked against their peers only.',
+  ),
+  month: described(
+    z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM'))),
+    'The month to appraise, `YYYY-MM` in the city’s time zone; the current month when absent.',
+  ),
 });
 
 const item = (projection: CaseProjection) => ({
@@ -99,7 +97,7 @@ export function makeQueryHandlers(deps: QueryDeps) {
       const unitId = pathParameters.unitId ?? '';
       knownUnit(unitId);
       if (!mayReadUnit(principal!, unitId)) throw new HttpProblem(403, `the inbox of ${unitId} is not yours to read`, { code: 'NotYourUnit' });
-      const parsed = PageQuery.safeParse(query);
+      const parsed = validate(PageQuery, query);
       if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
       const page = await deps.store.unitInbox(unitId, { limit: parsed.data.limit, ...(parsed.data.cursor ? { cursor: parsed.data.cursor } : {}) });
       return { body: { unitId, items: page.items.map(item), ...(page.cursor ? { cursor: page.cursor } : {}) } };
@@ -115,7 +113,7 @@ export function makeQueryHandlers(deps: QueryDeps) {
       if (!(role === 'admin' || ((role === 'dispatcher' || role === 'supervisor') && within(unitId, principal!.scopeUnitId)))) {
         throw new HttpProblem(403, `the board of ${unitId} is for its dispatchers and supervisors`, { code: 'NotYourBoard' });
       }
-      const parsed = BoardQuery.safeParse(query);
+      const parsed = validate(BoardQuery, query);
       if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
       const page = await deps.store.board(unitId, parsed.data.status, { limit: parsed.data.limit, ...(parsed.data.cursor ? { cursor: parsed.data.cursor } : {}) });
       return { body: { supervisingUnitId: unitId, status: parsed.data.status, items: page.items.map(item), ...(page.cursor ? { cursor: page.cursor } : {}) } };
@@ -128,7 +126,7 @@ export function makeQueryHandlers(deps: QueryDeps) {
       if (!['admin', 'supervisor', 'dispatcher', 'unitHead'].includes(principal!.role)) {
         throw new HttpProblem(403, 'the league table is for supervisors, dispatchers and unit heads', { code: 'NotPermitted' });
       }
-      const parsed = AppraisalQuery.safeParse(query);
+      const parsed = validate(AppraisalQuery, query);
       if (!parsed.success) throw new HttpProblem(400, 'bad query parameters', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
       const { timeZone } = deps.city.city.calendar;
       const month = parsed.data.month ?? monthKeyOf(deps.clock.now(), timeZone);

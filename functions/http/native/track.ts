@@ -3,41 +3,30 @@
  * last four digits of the phone they gave. A wrong pair is answered exactly like an unknown case, so the
  * endpoint tells nobody whether a case exists. At callback the citizen rates the handling here.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CaseService } from '../../app/case-service.js';
 import type { CityContext } from '../../app/city-context.js';
 import type { CaseEvent } from '../../domain/case/events.js';
 import { CaseNotFound } from '../../app/case-service.js';
 import { httpHandler } from '../handler.js';
 import { HttpProblem, fieldProblems } from '../problem.js';
+import { validate } from '../validation.js';
 
 export interface TrackDeps {
   service: CaseService;
   city: CityContext;
 }
 
-export const PhoneCheck = z.string().regex(/^\d{4}$/, 'the last four digits of the phone number you gave');
+// zod/mini, parsed through `validate` (../validation.ts); what a citizen sees (`TrackView`) is described
+// with the other answers, in openapi/case-shapes.ts.
+export const PhoneCheck = z.string().check(z.regex(/^\d{4}$/, 'the last four digits of the phone number you gave'));
 export const RatingBody = z.strictObject({
   phone: PhoneCheck,
   answer: z.enum(['satisfied', 'basicallySatisfied', 'unsatisfied']),
-  note: z.string().trim().min(1).max(1000).optional(),
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))),
 });
 
 export const TrackQuery = z.object({ phone: PhoneCheck });
-
-/** What a citizen sees of their case. */
-export const TrackView = z.object({
-  id: z.string(),
-  status: z.string().describe('The stage in plain words'),
-  stage: z.string(),
-  category: z.object({ zh: z.string(), en: z.string() }).optional(),
-  receivedAt: z.string(),
-  expectedBy: z.string().optional(),
-  joinedTo: z.string().optional().describe('The earlier case this report was joined to, if any'),
-  answer: z.string().optional(),
-  closedAt: z.string().optional(),
-  canRate: z.boolean(),
-});
 
 const PLAIN_STATUS: Record<string, string> = {
   received: 'received',
@@ -87,7 +76,7 @@ export function makeTrackHandlers(deps: TrackDeps) {
   const follow = httpHandler({
     auth: 'none',
     async run({ pathParameters, query }) {
-      const parsed = TrackQuery.safeParse(query);
+      const parsed = validate(TrackQuery, query);
       if (!parsed.success) throw new HttpProblem(400, 'give the last four digits of your phone number as ?phone=', { code: 'InvalidQuery', errors: fieldProblems('query', parsed.error) });
       return { body: view(await checked(pathParameters.caseId ?? '', parsed.data.phone)) };
     },
@@ -97,7 +86,7 @@ export function makeTrackHandlers(deps: TrackDeps) {
     auth: 'none',
     jsonBody: true,
     async run({ pathParameters, body }) {
-      const parsed = RatingBody.safeParse(body);
+      const parsed = validate(RatingBody, body);
       if (!parsed.success) throw new HttpProblem(422, 'the rating cannot be taken as sent', { code: 'InvalidRating', errors: fieldProblems('body', parsed.error) });
       const caseId = pathParameters.caseId ?? '';
       const loaded = await checked(caseId, parsed.data.phone);

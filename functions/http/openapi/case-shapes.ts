@@ -101,4 +101,18 @@ const cursor = z.string().optional().meta({ description: 'Present when there is 
 export const InboxPage = z.object({ unitId: z.string(), items: z.array(InboxItem), cursor });
 export const BoardPage = z.object({ supervisingUnitId: z.string(), status: z.enum(['warning', 'overdue']), items: z.array(InboxItem), cursor });
 
+/** What a citizen sees of their case (`GET /track/{caseId}`, native/track.ts). */
+export const TrackView = z.object({
+  id: z.string(),
+  status: z.string().describe('The stage in plain words'),
+  stage: z.string(),
+  category: z.object({ zh: z.string(), en: z.string() }).optional(),
+  receivedAt: z.string(),
+  expectedBy: z.string().optional(),
+  joinedTo: z.string().optional().describe('The earlier case this report was joined to, if any'),
+  answer: z.string().optional(),
+  closedAt: z.string().optional(),
+  canRate: z.boolean(),
+});
+
 export const Health = z.object({ status: z.literal('ok'), version: z.string() });

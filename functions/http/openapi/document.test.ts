@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { TRANSITIONS } from '../../domain/case/transitions.js';
 import { AppraisalQuery, BoardQuery, PageQuery } from '../native/queries.js';
 import { IntakeBody, PERSON_ACTIONS } from '../native/schemas.js';
@@ -17,7 +18,7 @@ import { newAjv } from './schema-validator.fixture.js';
 import { isRef, type JsonSchema, type Method, type Operation, type Response } from './types.js';
 
 const doc = openApiDocument({ serverUrl: 'https://api.example.gov.cn', version: '9.9.9' });
-const zodJson = (schema: z.ZodType) => {
+const zodJson = (schema: $ZodType) => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) as JsonSchema;
   return rest;
 };

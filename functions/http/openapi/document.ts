@@ -4,13 +4,14 @@
  * document cannot promise what the API refuses. Built once per process; nothing here does I/O.
  */
 import { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { PERSON_ACTIONS, IntakeBody } from '../native/schemas.js';
 import { ROUTES, type RouteSpec } from '../routes.js';
 import { ACTION_BODIES, type PersonAction } from './actions.js';
 import { AppraisalResult } from './appraisal-shape.js';
 import { AvailableActions, BoardMap, BoardSummary, CityDirectory, EscalationFeed, OutlineCollection } from './board-shapes.js';
-import { ActionResult, BoardPage, CaseView, Health, InboxItem, InboxPage, IntakeResult } from './case-shapes.js';
-import { RatingBody, TrackView } from '../native/track.js';
+import { ActionResult, BoardPage, CaseView, Health, InboxItem, InboxPage, IntakeResult, TrackView } from './case-shapes.js';
+import { RatingBody } from '../native/track.js';
 import { jsonSchemaOf, parametersOf } from './json-schema.js';
 import { OPEN311_ERRORS_SCHEMA, OPEN311_PATHS, OPEN311_TAG } from './open311.js';
 import { OPERATIONS, PATH_PARAMETERS, type TagName } from './operations.js';
@@ -27,8 +28,8 @@ const TAGS: Record<TagName, string> = {
   Citizens: 'One door out: a citizen follows their case and rates its handling without an account.',
 };
 
-/** Component schemas, each a zod schema; the action bodies are added as `ActionBody.<action>`. */
-const SHAPES: Record<string, z.ZodType> = {
+/** Component schemas, each a zod schema (classic or mini); the action bodies are added as `ActionBody.<action>`. */
+const SHAPES: Record<string, $ZodType> = {
   IntakeBody, IntakeResult, CaseView, ActionResult, InboxItem, InboxPage, BoardPage, AppraisalResult, Health, ProblemDetails, RatingBody, TrackView,
   BoardSummary, BoardMap, EscalationFeed, CityDirectory, OutlineCollection, AvailableActions,
 };

@@ -3,7 +3,7 @@
  * names, so a new route does not compile until it is described here. Request and response shapes are zod
  * schemas (the handlers' own for requests); only prose and the status codes are written by hand.
  */
-import type { z } from 'zod';
+import type { $ZodObject } from 'zod/v4/core';
 import { BoardMapQuery, BoardSummaryQuery, EscalationFeedQuery } from '../native/board-overview.js';
 import { AppraisalQuery, BoardQuery, PageQuery } from '../native/queries.js';
 import { TrackQuery } from '../native/track.js';
@@ -16,7 +16,7 @@ export interface OperationDoc {
   tag: TagName;
   summary: string;
   description?: string;
-  query?: z.ZodObject;
+  query?: $ZodObject;
   /** Header parameters, described by hand (the handlers read them without a schema). */
   headers?: { name: string; description: string; pattern: string }[];
   /** `intake`: the IntakeBody component; `action`: one body per action, the path naming which. */
