@@ -7,11 +7,11 @@
  * full validation of a real city takes seconds, and an unchanged city need not be checked twice.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatOfFileName, loadCityConfig } from '../functions/domain/city/load.js';
 import type { CityConfig } from '../functions/domain/city/schema.js';
-import { addContacts, readRuntimeCity, RUNTIME_CITY_FORMAT, runtimeFilesBeside, runtimeFilesOf, toRuntimeJson, type RuntimeFiles } from '../functions/aws/runtime-city.js';
+import { addContacts, readRuntimeCity, RUNTIME_FILES_VERSION, runtimeFilesBeside, runtimeFilesOf, writeRuntimeFiles, type RuntimeFiles } from '../functions/aws/runtime-city.js';
 
 export interface PreparedCity {
   /** Absolute paths of the runtime files to ship beside each bundle that reads the city, by kind. */
@@ -29,8 +29,8 @@ const DEFAULT_CACHE = resolve('node_modules/.cache/civic-loop');
 export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): PreparedCity {
   const text = readFileSync(cityFile, 'utf8');
   const sha256 = createHash('sha256').update(text).digest('hex');
-  // The format's version is in the name: a cache written by an older synth is never read as this one.
-  const runtimeFiles = runtimeFilesBeside(join(cacheDir, `city-${sha256.slice(0, 32)}-${RUNTIME_CITY_FORMAT.split('@')[1]}.json`));
+  // The formats' versions are in the name: a cache written by an older synth is never read as this one.
+  const runtimeFiles = runtimeFilesBeside(join(cacheDir, `city-${sha256.slice(0, 32)}-${RUNTIME_FILES_VERSION}.json`));
   if (Object.values(runtimeFiles).every((path) => existsSync(path))) {
     // The synth needs the whole city (the email topics are made from the contacts).
     const { city } = readRuntimeCity(runtimeFiles.city);
@@ -45,14 +45,8 @@ export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): Prepare
     throw new CityConfigurationError(`the city file ${cityFile} has ${loaded.problems.length} problem(s):\n${[...shown, ...more].join('\n')}`);
   }
   mkdirSync(cacheDir, { recursive: true });
-  const files = runtimeFilesOf(loaded.city, sha256);
-  // Written under a temporary name and renamed, so a synth killed half-way never leaves a truncated cache;
+  // Each file under a temporary name and renamed, so a synth killed half-way never leaves a truncated cache;
   // the city file last, since its presence is what marks the set as done.
-  for (const kind of ['contacts', 'grids', 'areas', 'city'] as const) {
-    const path = runtimeFiles[kind];
-    const partial = `${path}.${process.pid}.tmp`;
-    writeFileSync(partial, toRuntimeJson(files[kind]));
-    renameSync(partial, path);
-  }
+  writeRuntimeFiles(runtimeFilesOf(loaded.city, sha256), runtimeFiles.city);
   return { runtimeFiles, sha256, city: loaded.city };
 }

@@ -1,4 +1,4 @@
-/** The AWS composition root's own pieces: environment, topic names, Open311 key digests, the runtime city. */
+/** The AWS composition root's own pieces: environment, topic names, Open311 key digests (the runtime city: runtime-city.test.ts). */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
@@ -9,11 +9,7 @@ import { executionName, parseExecutionName } from '../ports/workflow.js';
 import { stateMachineArns } from '../adapters/sfn/sfn-workflow.js';
 import { EnvironmentError, readEnv } from './env.js';
 import { apiKeyDigest, HashedApiKeys } from './open311-clients.js';
-import { createCityContext } from '../app/city-context.js';
-import { loadRuntimeCity } from './city.js';
-import { addContacts, contactsFileOf, gridIndexOf, readRuntimeCity, RuntimeCityError, runtimeFilesBeside, runtimeFilesOf, toRuntimeJson, withBoundaries } from './runtime-city.js';
 import { topicArnResolver, topicsOfCity } from './topics.js';
-import { LEVELS } from '../domain/city/schema.js';
 import { API_VERSION, openApiDocument } from '../http/openapi/document.js';
 import { apiDescriptionText, readApiDescription } from './api-description.js';
 
@@ -74,86 +70,6 @@ describe('Open311 keys', () => {
     expect(keys.get('demo-open311-key')).toEqual({ clientName: 'Demo app' });
     expect(keys.get(apiKeyDigest('demo-open311-key'))).toBeUndefined();
     expect([...keys.keys()]).toEqual([apiKeyDigest('demo-open311-key')]);
-  });
-});
-
-describe('the runtime city files', () => {
-  const city = tinyCity();
-  const dir = mkdtempSync(join(tmpdir(), 'civic-city-'));
-  const files = runtimeFilesOf(city, 'abc');
-  const paths = runtimeFilesBeside(join(dir, 'city.json'));
-  for (const kind of ['city', 'contacts', 'grids', 'areas'] as const) writeFileSync(paths[kind], toRuntimeJson(files[kind]));
-
-  it('hold the parsed city: without boundaries or contacts in one, the boundaries and contacts in others, nothing lost', () => {
-    const read = readRuntimeCity(join(dir, 'city.json'));
-    expect(read.sourceSha256).toBe('abc');
-    expect(read.city.units.some((unit) => unit.boundary)).toBe(false);
-    addContacts(read.city, contactsFileOf(join(dir, 'city.json')), 'abc');
-    const gridBoundaries = gridIndexOf(files.grids).boundaries();
-    expect(withBoundaries(read.city, { ...gridBoundaries, ...files.areas.boundaries })).toEqual(city);
-    expect(files.grids.ids.length).toBeGreaterThan(0);
-    expect(files.grids.ids.every((id) => city.units.find((unit) => unit.id === id)?.level === 'grid')).toBe(true);
-    writeFileSync(join(dir, 'raw.json'), JSON.stringify(city));
-    expect(() => readRuntimeCity(join(dir, 'raw.json'))).toThrow(RuntimeCityError);
-  });
-
-  it('give a context that routes and locates as the full one does, reading the boundaries only when asked', () => {
-    const full = createCityContext(city);
-    const runtime = loadRuntimeCity(join(dir, 'city.json'));
-    expect(runtime.context.routing.unitsById.size).toBe(full.routing.unitsById.size);
-    const box = full.grids.bbox!;
-    for (let i = 0; i < 200; i++) {
-      const point = { lon: box[0] + ((box[2] - box[0]) * ((i * 37) % 101)) / 100, lat: box[1] + ((box[3] - box[1]) * ((i * 53) % 101)) / 100 };
-      expect(runtime.context.routing.grids.locate(point), JSON.stringify(point)).toBe(full.grids.locate(point));
-    }
-    expect(runtime.context.grids.bbox).toEqual(full.grids.bbox);
-    // The extent, written beside the configuration, is the index's box without reading the grids file.
-    expect(runtime.extent).toEqual(full.grids.bbox);
-    // The calendar is built on first use, and answers as the full context's does.
-    const { calendar } = runtime.context;
-    expect([calendar.timeZone, calendar.workingDayMs]).toEqual([full.calendar.timeZone, full.calendar.workingDayMs]);
-    for (let t = Date.parse('2026-01-29T07:13:00Z'); t < Date.parse('2026-02-25T00:00:00Z'); t += 9.7 * 3600_000) {
-      expect(calendar.dueAt(t, { amount: 3, unit: 'workingDays' })).toBe(full.calendar.dueAt(t, { amount: 3, unit: 'workingDays' }));
-      expect(calendar.between(t, t + 50 * 3600_000, 'working')).toBe(full.calendar.between(t, t + 50 * 3600_000, 'working'));
-      expect(calendar.isWorkingMoment(t)).toBe(full.calendar.isWorkingMoment(t));
-    }
-    runtime.withContacts();
-    expect(runtime.withBoundaries()).toEqual(city);
-    // One layer at a time, for its outlines: the same units, with the same boundaries.
-    for (const level of LEVELS) expect(runtime.unitsWithBoundaries(level), level).toEqual(city.units.filter((unit) => unit.level === level));
-  });
-
-  it('are ASCII, however the names are written, and read back the same', () => {
-    expect(readFileSync(paths.city, 'utf8')).toMatch(/^[ -~]*$/);
-    expect(city.units.some((unit) => /[^ -~]/.test(unit.name.zh))).toBe(true);
-    expect(readRuntimeCity(paths.city).city.units.map((unit) => unit.name)).toEqual(city.units.map((unit) => unit.name));
-    // A file written as UTF-8 (by hand, by a test) is read as such.
-    writeFileSync(join(dir, 'utf8.json'), JSON.stringify(files.city));
-    expect(readRuntimeCity(join(dir, 'utf8.json')).city.units.map((unit) => unit.name)).toEqual(city.units.map((unit) => unit.name));
-  });
-
-  it('leave the contacts out until asked for, and any use of them before fails by name', () => {
-    const runtime = loadRuntimeCity(join(dir, 'city.json'));
-    const unit = runtime.context.city.units.find((u) => u.head)!;
-    expect(() => unit.contacts.email).toThrow(/did not load the units' contacts .*withContacts\(\)/);
-    expect(() => unit.head?.name).toThrow(RuntimeCityError);
-    expect(() => JSON.stringify(unit)).toThrow(RuntimeCityError);
-    // Units without a head still have none.
-    expect(runtime.context.city.units.filter((u) => u.head).length).toBe(city.units.filter((u) => u.head).length);
-    runtime.withContacts();
-    expect(runtime.context.city.units).toEqual(city.units.map(({ boundary: _boundary, ...rest }) => rest));
-  });
-
-  it('refuse a contacts file of another city', () => {
-    writeFileSync(join(dir, 'third.json'), toRuntimeJson(files.city));
-    writeFileSync(contactsFileOf(join(dir, 'third.json')), toRuntimeJson({ ...files.contacts, sourceSha256: 'def' }));
-    expect(() => loadRuntimeCity(join(dir, 'third.json')).withContacts()).toThrow(/not the contacts file of the city abc/);
-  });
-
-  it('refuse a grids file of another city', () => {
-    writeFileSync(join(dir, 'other.json'), toRuntimeJson(files.city));
-    writeFileSync(runtimeFilesBeside(join(dir, 'other.json')).grids, toRuntimeJson({ ...files.grids, sourceSha256: 'def' }));
-    expect(() => loadRuntimeCity(join(dir, 'other.json')).context.grids).toThrow(/not the grids file of the city abc/);
   });
 });
 

@@ -2,29 +2,32 @@
  * The city context of a function, from the runtime files shipped beside the bundle (`runtime-city.ts`),
  * once per process. The grid index is read on first use from the grids file: routing a case, or
  * checking that a point lies in the city, reads it; showing or acting on a case does not. The units'
- * contacts are read by the functions that send notices, which call `withContacts` at cold start.
+ * contacts are read by the functions that send notices, which call `withContacts` at cold start, and
+ * then only the records of the units a notice is for.
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CityContext } from '../app/city-context.js';
+import type { ResolvedHolidays } from '../domain/calendar/day-kinds.js';
+import { createResolvedCalendar } from '../domain/calendar/resolved-calendar.js';
 import type { WorkingCalendarRules } from '../domain/calendar/types.js';
-import { createWorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { AreaGeometry, CityConfig, Level, OrgUnit } from '../domain/city/schema.js';
 import { GridIndex } from '../domain/geo/grid-index.js';
 import type { BBox } from '../domain/geo/types.js';
 import { createRoutingContext } from '../domain/routing/index.js';
 import { readEnv } from './env.js';
 import { once } from './once.js';
-import { addContacts, areasFileOf, contactsFileOf, gridIndexOf, gridsFileOf, readRuntimeBoundaries, readRuntimeCity, readRuntimeGrids, withBoundaries } from './runtime-city.js';
+import { areasFileOf, contactsFileOf, contactsOnDemand, gridsFileOf, openRuntimeGrids, readRuntimeBoundaries, readRuntimeCity, withBoundaries } from './runtime-city.js';
 
 /**
- * The working calendar, built when first asked a question. Building it makes the Intl formatter of the
- * city's time zone, which loads ICU's zone data: 30-45 ms of a fresh process on this machine, that a
- * function answering without deadlines or time left (showing a case, the directory, the outlines) need
- * not spend at cold start. The synth validated the settings, so nothing is checked later than before.
+ * The working calendar, built when first asked a question, from the holidays the synth resolved (so no
+ * function bundles the holiday source). Building it makes the Intl formatter of the city's time zone,
+ * which loads ICU's zone data: 30-45 ms of a fresh process on this machine, that a function answering
+ * without deadlines or time left (showing a case, the directory, the outlines) need not spend at cold
+ * start. The synth validated the settings, so nothing is checked later than before.
  */
-function calendarOnFirstUse(settings: CityConfig['calendar']): WorkingCalendarRules {
-  const built = once(() => createWorkingCalendar(settings));
+function calendarOnFirstUse(settings: CityConfig['calendar'], holidays: ResolvedHolidays): WorkingCalendarRules {
+  const built = once(() => createResolvedCalendar(settings, holidays));
   return {
     timeZone: settings.timeZone,
     get workingDayMs() {
@@ -54,18 +57,21 @@ export interface RuntimeCity {
    * other layers' from the areas file, each read when a layer of its kind is first asked for.
    */
   unitsWithBoundaries(level: Level): OrgUnit[];
-  /** Puts the units' contacts and heads in place in `context.city` (reads the contacts file, once). */
+  /**
+   * Puts the units' contacts and heads in place in `context.city`, once: it opens the contacts file, and a
+   * unit's record is read when its contacts are first used.
+   */
   withContacts(): void;
 }
 
 export function loadRuntimeCity(cityFile: string): RuntimeCity {
   const path = isAbsolute(cityFile) ? cityFile : join(bundleDir(), cityFile);
-  const { city, sourceSha256, extent } = readRuntimeCity(path);
-  // The index comes prepared (no box computed, no tree built); a grid's boundary is parsed when a point falls in its box.
-  const gridFile = once(() => gridIndexOf(readRuntimeGrids(gridsFileOf(path), sourceSha256)));
+  const { city, sourceSha256, extent, holidays } = readRuntimeCity(path);
+  // The index comes prepared (no box computed, no tree built); a grid's boundary is read when a point falls in its box.
+  const gridFile = once(() => openRuntimeGrids(gridsFileOf(path), sourceSha256, city.units));
   const grids = (): GridIndex => gridFile().index;
   const gridBoundaries = (): Record<string, AreaGeometry> => gridFile().boundaries();
-  const calendar = calendarOnFirstUse(city.calendar);
+  const calendar = calendarOnFirstUse(city.calendar, holidays);
   // Routing keeps a reference to the index; it is handed the real one when first asked for it.
   const routing = createRoutingContext(city, GridIndex.fromAreas([]));
   Object.defineProperty(routing, 'grids', { get: grids, enumerable: true });
@@ -88,7 +94,7 @@ export function loadRuntimeCity(cityFile: string): RuntimeCity {
       const boundaries = level === 'grid' ? gridBoundaries() : areaBoundaries();
       return city.units.filter((unit) => unit.level === level).map((unit) => (boundaries[unit.id] ? { ...unit, boundary: boundaries[unit.id] } : unit));
     },
-    withContacts: once(() => addContacts(city, contactsFileOf(path), sourceSha256)),
+    withContacts: once(() => contactsOnDemand(city, contactsFileOf(path), sourceSha256)),
   };
 }
 

@@ -3,56 +3,92 @@
  * geometry: seconds for a real city) once, at synth, and writes what the functions need in four files:
  *
  * - `city.json`: the parsed configuration with its defaults filled in, without any boundary, and without
- *   the units' contacts and heads, and the city's extent (the box around its grids). Every function that
- *   reads the city parses it at cold start, as JSON it can trust, with no validation.
- * - `city.contacts.json`: each unit's contacts and head, in the order of the units. Only the functions
- *   that send notices read it (`withContacts` in `city.ts`); in the others a unit's `contacts` (and
+ *   the units' contacts and heads; the units in columns (`UnitColumns`); the city's extent (the box around
+ *   its grids); and the working calendar's holidays resolved from the holiday source and the overrides.
+ *   Every function that reads the city parses it at cold start, as JSON it can trust, with no validation.
+ * - `city.contacts.bin`: each unit's contacts and head, one record per unit, in the order of the units,
+ *   read by position (`RecordFile`). Only the functions that send notices read it (`withContacts` in
+ *   `city.ts`), and only the records of the units they write to; in the others a unit's `contacts` (and
  *   `head`, where it has one) is a stand-in that throws when read, so code that reaches for a contact in a
  *   function not built to notify fails by name instead of finding nobody to tell.
- * - `city.grids.json`: the grid index, prepared at synth (`GridIndex.prepared`: ids, boxes, flatbush's
- *   packed tree), and each grid's boundary as JSON text, parsed only when a point falls in its box. The
- *   functions that locate points read it (at cold start or when they first need to) without computing a
- *   box, building a tree or parsing thousands of polygons.
+ * - `city.grids.bin`: the grid index, prepared at synth (flatbush's packed tree as bytes, which holds every
+ *   grid's box, and which unit each grid is), and each grid's boundary as a record, read and parsed only
+ *   when a point falls in its box. The functions that locate points read the tree (at cold start or when
+ *   they first need to) without computing a box, building a tree or reading a polygon.
  * - `city.areas.json`: the other units' boundaries (communities, subdistricts, ...), read only to draw
  *   outlines.
  *
- * Boundaries are most of a city's bytes (the demo city: 1.6 of 4.2 MB, 1.0 of it grids) and indexing the
- * grids is most of its set-up, so a function that never locates anything pays for neither, and one that
- * locates does not parse the outlines of communities. Of the rest, the demo city's 8,075 units are 2.2 MB,
- * 0.9 MB of it contacts and heads, which only the three functions that send notices use.
+ * What a cold start costs on the bench machine is mostly memory: every byte read, every string and object
+ * made (and copied again by the young generation's collector, since all of it lives on). So the files hold
+ * nothing a function does not need at cold start in the form it reads first: the demo city's units were
+ * 1.5 MB of `city.json` as objects and are 0.5 MB as columns; its grid index was 1.8 MB of JSON (ids, boxes,
+ * the tree in base64, every boundary as a JSON string) and is a 0.3 MB tree read straight into a buffer; its
+ * contacts were 1.2 MB parsed whole by each function that notifies, and are read one unit at a time.
  *
  * The files are written as ASCII (`toRuntimeJson`: other characters as \u escapes): Node reads an ASCII
- * file into a one-byte string without decoding UTF-8, and JSON.parse is faster on it. On this machine the
- * cold-start read and parse of the demo city fell from about 105 to about 50 ms of CPU with both changes.
+ * file into a one-byte string without decoding UTF-8, and JSON.parse is faster on it.
  */
 import { isAscii } from 'node:buffer';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { closeSync, copyFileSync, fstatSync, openSync, readFileSync, readSync, writeFileSync, renameSync } from 'node:fs';
+import type { ResolvedHolidays } from '../domain/calendar/day-kinds.js';
+import { resolveHolidays } from '../domain/calendar/holiday-source.js';
 import type { AreaGeometry, CityConfig, OrgUnit } from '../domain/city/schema.js';
 import { GridIndex } from '../domain/geo/grid-index.js';
 import type { BBox } from '../domain/geo/types.js';
 import type { Resource } from './entry-points.js';
 
-// @4: the units' contacts in a file of their own (the cache of runtime files is keyed by this version).
-// @5: the city's extent in city.json.
-export const RUNTIME_CITY_FORMAT = 'civic-loop/runtime-city@5';
-export const RUNTIME_CONTACTS_FORMAT = 'civic-loop/runtime-contacts@1';
+// The cache of runtime files is keyed by all four versions (`RUNTIME_FILES_VERSION`).
+// city @4: the units' contacts in a file of their own. @5: the city's extent. @6: the units in columns, and
+// the calendar's holidays resolved at synth (no function bundles the holiday source).
+export const RUNTIME_CITY_FORMAT = 'civic-loop/runtime-city@6';
+// contacts @2: one record per unit, read by position when a unit's contacts are first used.
+export const RUNTIME_CONTACTS_FORMAT = 'civic-loop/runtime-contacts@2';
 export const RUNTIME_BOUNDARIES_FORMAT = 'civic-loop/runtime-boundaries@1';
-export const RUNTIME_GRIDS_FORMAT = 'civic-loop/runtime-grids@1';
+// grids @2: the tree as bytes without the boxes it holds, the grids as unit positions, boundaries by position.
+export const RUNTIME_GRIDS_FORMAT = 'civic-loop/runtime-grids@2';
 
-/** A unit as `city.json` holds it: no boundary, no contacts, and `head: 0` where the unit has a head. */
-export type LeanUnit = Omit<OrgUnit, 'boundary' | 'contacts' | 'head'> & { head?: 0 };
+/** The versions of the four formats, for naming a set of runtime files (`infra/city-artifact.ts`). */
+export const RUNTIME_FILES_VERSION = [RUNTIME_CITY_FORMAT, RUNTIME_CONTACTS_FORMAT, RUNTIME_GRIDS_FORMAT, RUNTIME_BOUNDARIES_FORMAT].map((format) => format.split('@')[1]).join('.');
+
+/**
+ * The units of `city.json`, one column per field, a unit's fields at the same position in each. A unit's
+ * id or name that begins with its parent's (a grid `longting-beishudian-c01-g002` in the community
+ * `longting-beishudian-c01`, 锦绣巷社区第2网格 in 锦绣巷社区) is stored as what follows, when the parent comes
+ * earlier in the list: for the demo city that, and no keys repeated per unit, make 1.5 MB of units 0.5 MB.
+ */
+export interface UnitColumns {
+  /** The unit's id, or what follows its parent's id (`tails` bit 1). */
+  id: string[];
+  /** `name.zh`, or what follows the parent's (`tails` bit 2). */
+  zh: string[];
+  /** `name.en`, or what follows the parent's (`tails` bit 4). */
+  en: string[];
+  /** The position of the unit's parent in these columns; -1 for a unit without one. */
+  parent: number[];
+  /** One character per unit: `levels[code - 48]` is its level. */
+  level: string;
+  levels: string[];
+  /** One character per unit: `kinds[code - 48]` is its kind; '-' for a unit without one. */
+  kind: string;
+  kinds: string[];
+  /** One character per unit: 'h' when it has a head (in the contacts file), '-' when not. */
+  head: string;
+  /** One character per unit: '0' plus the bits of the fields stored as what follows the parent's. */
+  tails: string;
+}
 
 export interface RuntimeCityFile {
   format: typeof RUNTIME_CITY_FORMAT;
   /** SHA-256 of the city file it was made from, to tell which configuration a function runs. */
   sourceSha256: string;
-  city: Omit<CityConfig, 'units'> & { units: LeanUnit[] };
+  city: Omit<CityConfig, 'units'> & { units: UnitColumns };
   /**
    * The box around the city's grids (`GridIndex.bbox`; null without bounded grids): the directory names
-   * it on every answer, and would otherwise read the grids file (1.8 MB for the demo city) and build the
-   * index for it.
+   * it on every answer, and would otherwise read the grids file and build the index for it.
    */
   extent: BBox | null;
+  /** The calendar's exceptions to the weekend rule, from the holiday source and the city's overrides. */
+  holidays: ResolvedHolidays;
 }
 
 /** The city of a runtime file, its units' contacts either in place or stand-ins that throw when read. */
@@ -60,13 +96,7 @@ export interface LoadedRuntimeCity {
   sourceSha256: string;
   city: CityConfig;
   extent: BBox | undefined;
-}
-
-export interface RuntimeContactsFile {
-  format: typeof RUNTIME_CONTACTS_FORMAT;
-  sourceSha256: string;
-  /** Unit i's contacts and head (when it has one), in the order of `city.units`. */
-  units: Pick<OrgUnit, 'contacts' | 'head'>[];
+  holidays: ResolvedHolidays;
 }
 
 export interface RuntimeBoundariesFile {
@@ -75,46 +105,62 @@ export interface RuntimeBoundariesFile {
   boundaries: Record<string, AreaGeometry>;
 }
 
-/** The grid index as `GridIndex.fromPrepared` takes it, with the boundaries as JSON text in the index's order. */
-export interface RuntimeGridsFile {
-  format: typeof RUNTIME_GRIDS_FORMAT;
-  sourceSha256: string;
-  ids: string[];
-  boxes: number[];
-  unbounded: string[];
-  /** flatbush's packed tree, base64; null for a city without bounded grids. */
-  tree: string | null;
-  /** `JSON.stringify` of the boundary of grid `ids[i]`. */
-  boundaries: string[];
-}
-
+/** A runtime city's files as written: JSON values for the `.json` files, bytes for the record files. */
 export interface RuntimeFiles {
   city: RuntimeCityFile;
-  contacts: RuntimeContactsFile;
-  grids: RuntimeGridsFile;
+  /** A `RecordFile`: unit i's `{ contacts, head? }` as record i. */
+  contacts: Uint8Array;
+  /** A `RecordFile`: blocks the tree and the grids' unit positions, grid i's boundary as record i. */
+  grids: Uint8Array;
   areas: RuntimeBoundariesFile;
 }
 
 export function runtimeFilesOf(city: CityConfig, sourceSha256: string): RuntimeFiles {
   const grids: Record<string, AreaGeometry> = {};
   const areas: Record<string, AreaGeometry> = {};
-  const contacts: RuntimeContactsFile['units'] = [];
-  const units = city.units.map(({ boundary, contacts: unitContacts, head, ...unit }): LeanUnit => {
-    if (boundary) (unit.level === 'grid' ? grids : areas)[unit.id] = boundary;
-    contacts.push(head ? { contacts: unitContacts, head } : { contacts: unitContacts });
-    return head ? { ...unit, head: 0 } : unit;
-  });
+  const contacts: string[] = [];
+  for (const { boundary, contacts: unitContacts, head, id, level } of city.units) {
+    if (boundary) (level === 'grid' ? grids : areas)[id] = boundary;
+    contacts.push(toRuntimeJson(head ? { contacts: unitContacts, head } : { contacts: unitContacts }));
+  }
   const index = GridIndex.fromUnits(city.units);
   return {
-    city: { format: RUNTIME_CITY_FORMAT, sourceSha256, city: { ...city, units }, extent: index.bbox ?? null },
-    contacts: { format: RUNTIME_CONTACTS_FORMAT, sourceSha256, units: contacts },
-    grids: runtimeGridsOf(index, grids, sourceSha256),
+    city: {
+      format: RUNTIME_CITY_FORMAT,
+      sourceSha256,
+      city: { ...city, units: unitColumnsOf(city.units) },
+      extent: index.bbox ?? null,
+      holidays: resolveHolidays(city.calendar),
+    },
+    contacts: recordFile({ format: RUNTIME_CONTACTS_FORMAT, sourceSha256 }, [], contacts),
+    grids: runtimeGridsOf(index, grids, city.units, sourceSha256),
     areas: { format: RUNTIME_BOUNDARIES_FORMAT, sourceSha256, boundaries: areas },
   };
 }
 
-/** JSON as the runtime files are written: ASCII only, every other character as a \\u escape. */
-export const toRuntimeJson = (value: unknown): string => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/**
+ * A runtime file's content as written: JSON as ASCII, every other character as a \\u escape; a record file
+ * is bytes already, and comes back as it is.
+ */
+export function toRuntimeJson<T>(value: T): T extends Uint8Array ? Uint8Array : string;
+export function toRuntimeJson(value: unknown): string | Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Writes the runtime files of the given kinds so that `cityFile` is the runtime city file, the rest beside
+ * it; each under a temporary name and renamed, the city file last, so a writer killed half-way never leaves
+ * a set that looks complete.
+ */
+export function writeRuntimeFiles(files: RuntimeFiles, cityFile: string, kinds: readonly (keyof RuntimeFiles)[] = ['contacts', 'grids', 'areas', 'city']): void {
+  const paths = runtimeFilesBeside(cityFile);
+  for (const kind of [...kinds].sort((a, b) => Number(a === 'city') - Number(b === 'city'))) {
+    const partial = `${paths[kind]}.${process.pid}.tmp`;
+    writeFileSync(partial, toRuntimeJson(files[kind]));
+    renameSync(partial, paths[kind]);
+  }
+}
 
 /** Every runtime file that goes with a runtime city file, by kind. */
 export const runtimeFilesBeside = (cityFile: string): Record<keyof RuntimeFiles, string> => ({
@@ -123,13 +169,6 @@ export const runtimeFilesBeside = (cityFile: string): Record<keyof RuntimeFiles,
   grids: gridsFileOf(cityFile),
   areas: areasFileOf(cityFile),
 });
-
-function runtimeGridsOf(index: GridIndex, boundaries: Record<string, AreaGeometry>, sourceSha256: string): RuntimeGridsFile {
-  const prepared = index.prepared();
-  const tree = prepared.tree === undefined ? null : Buffer.from(new Uint8Array(prepared.tree)).toString('base64');
-  const texts = prepared.ids.map((id) => JSON.stringify(boundaries[id]));
-  return { format: RUNTIME_GRIDS_FORMAT, sourceSha256, ids: [...prepared.ids], boxes: prepared.ids.flatMap((id) => index.bboxOfGrid(id) ?? []), unbounded: [...prepared.unbounded], tree, boundaries: texts };
-}
 
 /**
  * The runtime files a function gets beside its bundle: none unless it reads the city, and the contacts
@@ -147,28 +186,122 @@ export function copyRuntimeFiles(from: Record<keyof RuntimeFiles, string>, cityF
 }
 
 /** The files of contacts and boundaries that go with a runtime city file. */
-export const contactsFileOf = (cityFile: string): string => cityFile.replace(/(\.json)?$/, '.contacts.json');
-export const gridsFileOf = (cityFile: string): string => cityFile.replace(/(\.json)?$/, '.grids.json');
+export const contactsFileOf = (cityFile: string): string => cityFile.replace(/(\.json)?$/, '.contacts.bin');
+export const gridsFileOf = (cityFile: string): string => cityFile.replace(/(\.json)?$/, '.grids.bin');
 export const areasFileOf = (cityFile: string): string => cityFile.replace(/(\.json)?$/, '.areas.json');
 
 export class RuntimeCityError extends Error {
   override readonly name = 'RuntimeCityError';
 }
 
+/** ASCII (as synth writes) becomes a one-byte string with no UTF-8 decoding; anything else is read as UTF-8. */
+const textOf = (bytes: Buffer): string => bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+
 function readJson(path: string): Record<string, unknown> {
   try {
-    const bytes = readFileSync(path);
-    // An ASCII file (as synth writes them) becomes a one-byte string with no UTF-8 decoding; any other
-    // (a file written by hand or by a test) is read as UTF-8.
-    return JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as Record<string, unknown>;
+    return JSON.parse(textOf(readFileSync(path))) as Record<string, unknown>;
   } catch (error) {
     throw new RuntimeCityError(`cannot read ${path}: ${(error as Error).message}`);
   }
 }
 
+// ---------- The units in columns ----------
+
+const NO_CODE = '-';
+const FIRST_CODE = 48; // '0': codes are printable, and never '-'
+const TAIL_ID = 1;
+const TAIL_ZH = 2;
+const TAIL_EN = 4;
+
+/** The units as columns (`UnitColumns`), without boundaries, contacts and heads. */
+export function unitColumnsOf(units: readonly OrgUnit[]): UnitColumns {
+  const position = new Map<string, number>();
+  units.forEach((unit, i) => {
+    if (!position.has(unit.id)) position.set(unit.id, i);
+  });
+  const levels: string[] = [];
+  const kinds: string[] = [];
+  const code = (dictionary: string[], value: string): string => {
+    let i = dictionary.indexOf(value);
+    if (i < 0) i = dictionary.push(value) - 1;
+    // Printable ASCII from '0' up, so a code is one byte of the file and one character of a string.
+    if (i > 126 - FIRST_CODE) throw new RuntimeCityError(`too many distinct values for one column: ${dictionary.join(', ')}`);
+    return String.fromCharCode(FIRST_CODE + i);
+  };
+  const columns: UnitColumns = { id: [], zh: [], en: [], parent: [], level: '', levels, kind: '', kinds, head: '', tails: '' };
+  units.forEach((unit, i) => {
+    const parent = unit.parentId === undefined ? -1 : position.get(unit.parentId);
+    if (parent === undefined) throw new RuntimeCityError(`the unit ${unit.id} names a parent ${unit.parentId ?? ''} that is no unit of the city`);
+    // Only a parent earlier in the list can lend its fields: the reader decodes in one pass, in order.
+    const before = parent >= 0 && parent < i ? (units[parent] as OrgUnit) : undefined;
+    let tails = 0;
+    const tail = (value: string, parentValue: string | undefined, bit: number): string => {
+      if (parentValue === undefined || !value.startsWith(parentValue)) return value;
+      tails |= bit;
+      return value.slice(parentValue.length);
+    };
+    columns.id.push(tail(unit.id, before?.id, TAIL_ID));
+    columns.zh.push(tail(unit.name.zh, before?.name.zh, TAIL_ZH));
+    columns.en.push(tail(unit.name.en, before?.name.en, TAIL_EN));
+    columns.parent.push(parent);
+    columns.level += code(levels, unit.level);
+    columns.kind += unit.kind === undefined ? NO_CODE : code(kinds, unit.kind);
+    columns.head += unit.head ? 'h' : NO_CODE;
+    columns.tails += String.fromCharCode(FIRST_CODE + tails);
+  });
+  return columns;
+}
+
 /**
- * What a unit's `contacts` and `head` are in a function that did not read the contacts file: any use,
- * even printing it, throws and says how to give the function its contacts.
+ * The units of `UnitColumns`, in one pass, each with `contacts` (and `head` where it has one) set to
+ * `standIn`. Throws a RuntimeCityError when the columns do not fit together.
+ */
+export function unitsOfColumns(columns: UnitColumns, standIn: OrgUnit['contacts'] & NonNullable<OrgUnit['head']>): OrgUnit[] {
+  const { id: ids, zh: zhs, en: ens, parent: parents, level, levels, kind, kinds, head, tails } = columns;
+  const n = Array.isArray(ids) ? ids.length : -1;
+  const fits = (column: unknown): boolean => (Array.isArray(column) || typeof column === 'string') && column.length === n;
+  if (n < 0 || ![zhs, ens, parents, level, kind, head, tails].every(fits) || !Array.isArray(levels) || !Array.isArray(kinds)) {
+    throw new RuntimeCityError('the units\' columns do not fit together');
+  }
+  const units = new Array<OrgUnit>(n);
+  for (let i = 0; i < n; i++) {
+    const parentAt = parents[i] as number;
+    if (!(parentAt >= -1 && parentAt < n && parentAt !== i)) throw new RuntimeCityError(`unit ${i} names a parent at ${parentAt}`);
+    const bits = tails.charCodeAt(i) - FIRST_CODE;
+    // A field stored as a tail needs its parent decoded already: earlier in the list, as the writer ensures.
+    const before = bits !== 0 ? units[parentAt] : undefined;
+    if (bits !== 0 && before === undefined) throw new RuntimeCityError(`unit ${i} continues a parent not read yet`);
+    const id = bits & TAIL_ID ? (before as OrgUnit).id + (ids[i] as string) : (ids[i] as string);
+    const name = { zh: bits & TAIL_ZH ? (before as OrgUnit).name.zh + (zhs[i] as string) : (zhs[i] as string), en: bits & TAIL_EN ? (before as OrgUnit).name.en + (ens[i] as string) : (ens[i] as string) };
+    const unitLevel = levels[level.charCodeAt(i) - FIRST_CODE] as OrgUnit['level'] | undefined;
+    if (unitLevel === undefined) throw new RuntimeCityError(`unit ${i} has no level`);
+    const kindCode = kind.charCodeAt(i);
+    const unitKind = kindCode === NO_CODE.charCodeAt(0) ? undefined : (kinds[kindCode - FIRST_CODE] as OrgUnit['kind']);
+    const hasHead = head.charCodeAt(i) !== NO_CODE.charCodeAt(0);
+    // The parent's id is filled in below, once every id is known (a parent may come later in the list).
+    // The usual unit in one literal (one shape, no properties added later); the others field by field,
+    // so that a unit has exactly the keys the parsed configuration gave it.
+    if (parentAt >= 0 && unitKind !== undefined && hasHead) {
+      units[i] = { id, level: unitLevel, name, parentId: '', kind: unitKind, contacts: standIn, head: standIn };
+    } else {
+      const unit = { id, level: unitLevel, name } as OrgUnit;
+      if (parentAt >= 0) unit.parentId = '';
+      if (unitKind !== undefined) unit.kind = unitKind;
+      unit.contacts = standIn;
+      if (hasHead) unit.head = standIn;
+      units[i] = unit;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const parentAt = parents[i] as number;
+    if (parentAt >= 0) (units[i] as OrgUnit).parentId = (units[parentAt] as OrgUnit).id;
+  }
+  return units;
+}
+
+/**
+ * What a unit's `contacts` and `head` are in a function that did not ask for the contacts: any use, even
+ * printing it, throws and says how to give the function its contacts.
  */
 const CONTACTS_NOT_LOADED = new Proxy(Object.freeze({}), {
   get(_target, key) {
@@ -178,7 +311,7 @@ const CONTACTS_NOT_LOADED = new Proxy(Object.freeze({}), {
   },
 }) as OrgUnit['contacts'] & NonNullable<OrgUnit['head']>;
 
-/** The city of a runtime city file, its units' contacts stand-ins until `addContacts` puts them in place. */
+/** The city of a runtime city file, its units' contacts stand-ins until `addContacts` or `contactsOnDemand`. */
 export function readRuntimeCity(path: string): LoadedRuntimeCity {
   const parsed = readJson(path);
   // The one check left: that this is the file synth wrote, not a raw city file copied by hand.
@@ -186,28 +319,293 @@ export function readRuntimeCity(path: string): LoadedRuntimeCity {
     throw new RuntimeCityError(`${path} is not a runtime city file (${RUNTIME_CITY_FORMAT}); deploy with the CDK app, which writes it from the validated city file`);
   }
   const file = parsed as unknown as RuntimeCityFile;
-  // In place, in one pass: the lean units become the configuration's units, with the stand-ins.
-  const units = file.city.units as unknown as OrgUnit[];
-  for (const unit of units) {
-    unit.contacts = CONTACTS_NOT_LOADED;
-    if ((unit as { head?: unknown }).head === 0) unit.head = CONTACTS_NOT_LOADED;
+  let units: OrgUnit[];
+  try {
+    units = unitsOfColumns(file.city.units, CONTACTS_NOT_LOADED);
+  } catch (error) {
+    throw new RuntimeCityError(`${path} is damaged: ${(error as Error).message}; deploy with the CDK app`);
   }
-  return { sourceSha256: file.sourceSha256, city: file.city as unknown as CityConfig, extent: file.extent ?? undefined };
+  const city = file.city as unknown as CityConfig;
+  city.units = units;
+  return { sourceSha256: file.sourceSha256, city, extent: file.extent ?? undefined, holidays: file.holidays };
 }
 
-/** Puts each unit's contacts and head in place, from the contacts file beside the runtime city file. */
-export function addContacts(city: CityConfig, path: string, sourceSha256: string): void {
-  const parsed = readJson(path);
-  if (parsed.format !== RUNTIME_CONTACTS_FORMAT || parsed.sourceSha256 !== sourceSha256) {
-    throw new RuntimeCityError(`${path} is not the contacts file of the city ${sourceSha256.slice(0, 12)}; deploy with the CDK app`);
+// ---------- Files of records read by position ----------
+
+/**
+ * A file of records read by position (`city.contacts.bin`, `city.grids.bin`), in four parts:
+ *
+ * 1. a header, one line of ASCII JSON: `format`, `sourceSha256`, `count` (of records), `blocks` (the byte
+ *    lengths of the binary blocks that follow), and what else the format needs;
+ * 2. the binary blocks, one after the other;
+ * 3. count + 1 offsets, uint32 little-endian: record i is bytes offsets[i] to offsets[i + 1] of part 4;
+ * 4. the records, each ASCII JSON and a newline.
+ *
+ * Opening reads the header and the offsets, and checks that the file is the one synth wrote for this city
+ * and is whole; a block or a record is read (one `readSync` at its offset) only when asked for. The file
+ * stays open for the life of the process, as a function's runtime files do not change under it.
+ */
+export class RecordFile {
+  private constructor(
+    readonly path: string,
+    readonly header: Record<string, unknown>,
+    readonly count: number,
+    private readonly fd: number,
+    private readonly blockStarts: readonly number[],
+    private readonly offsets: Buffer,
+    private readonly recordsStart: number,
+  ) {}
+
+  /** Opens `path` as the record file `what` (e.g. "contacts") of format `format` of the city `sourceSha256`. */
+  static open(path: string, what: string, format: string, sourceSha256: string): RecordFile {
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (error) {
+      throw new RuntimeCityError(`cannot read ${path}: ${(error as Error).message}`);
+    }
+    try {
+      return RecordFile.read(path, fd, what, format, sourceSha256);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
   }
-  const { units: contacts } = parsed as unknown as RuntimeContactsFile;
-  if (contacts.length !== city.units.length) throw new RuntimeCityError(`${path} has the contacts of ${contacts.length} units, the city ${city.units.length}`);
+
+  private static read(path: string, fd: number, what: string, format: string, sourceSha256: string): RecordFile {
+    const size = fstatSync(fd).size;
+    const damaged = (detail: string): RuntimeCityError => new RuntimeCityError(`${path} is damaged (${detail}); deploy with the CDK app, which writes it again`);
+    // The header is one line at the start; a few KB hold it unless the format adds a long list to it.
+    let head = readAt(fd, Math.min(size, 4096), 0);
+    while (!head.includes(10) && head.length < size) head = readAt(fd, Math.min(size, head.length * 4), 0);
+    const newline = head.indexOf(10);
+    let header: Record<string, unknown> | undefined;
+    try {
+      header = newline < 0 ? undefined : (JSON.parse(head.toString('latin1', 0, newline)) as Record<string, unknown>);
+    } catch {
+      // Reported below, as a file that is not one of ours.
+    }
+    if (header?.format !== format || header.sourceSha256 !== sourceSha256) {
+      throw new RuntimeCityError(`${path} is not the ${what} file of the city ${sourceSha256.slice(0, 12)}; deploy with the CDK app`);
+    }
+    const { count, blocks } = header;
+    if (!isCount(count) || !Array.isArray(blocks) || !blocks.every(isCount)) throw damaged('its header has no count or blocks');
+    const blockStarts: number[] = [];
+    let at = newline + 1;
+    for (const length of blocks) {
+      blockStarts.push(at);
+      at += length;
+    }
+    blockStarts.push(at);
+    const offsets = readAt(fd, Math.max(0, Math.min(4 * (count + 1), size - at)), at);
+    if (offsets.length !== 4 * (count + 1)) throw damaged('it ends before its records');
+    const recordsStart = at + offsets.length;
+    let previous = 0;
+    for (let i = 0; i <= count; i++) {
+      const offset = offsets.readUInt32LE(4 * i);
+      if (offset < previous || (i === 0 && offset !== 0)) throw damaged(`record ${i} starts before record ${i - 1}`);
+      previous = offset;
+    }
+    if (recordsStart + previous !== size) throw damaged(`${size} bytes where its records end at ${recordsStart + previous}`);
+    return new RecordFile(path, header, count, fd, blockStarts, offsets, recordsStart);
+  }
+
+  /** Binary block `k`, in a buffer of its own (whose `buffer` is exactly the block, aligned for typed arrays). */
+  block(k: number): Uint8Array {
+    const start = this.blockStarts[k];
+    const end = this.blockStarts[k + 1];
+    if (start === undefined || end === undefined) throw new RuntimeCityError(`${this.path} has no block ${k}`);
+    const bytes = new Uint8Array(end - start);
+    readInto(this.fd, bytes, start);
+    return bytes;
+  }
+
+  /** Record `i`, parsed. */
+  record(i: number): unknown {
+    if (!(Number.isInteger(i) && i >= 0 && i < this.count)) throw new RuntimeCityError(`${this.path} has no record ${i} (it has ${this.count})`);
+    const start = this.offsets.readUInt32LE(4 * i);
+    return this.parse(readAt(this.fd, this.offsets.readUInt32LE(4 * i + 4) - start, this.recordsStart + start), i);
+  }
+
+  /** Every record, parsed, from one read of them all. */
+  records(): unknown[] {
+    const all = readAt(this.fd, this.offsets.readUInt32LE(4 * this.count), this.recordsStart);
+    return Array.from({ length: this.count }, (_, i) => this.parse(all.subarray(this.offsets.readUInt32LE(4 * i), this.offsets.readUInt32LE(4 * i + 4)), i));
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private parse(bytes: Buffer, i: number): unknown {
+    try {
+      return JSON.parse(textOf(bytes));
+    } catch (error) {
+      throw new RuntimeCityError(`${this.path} is damaged (record ${i}: ${(error as Error).message}); deploy with the CDK app, which writes it again`);
+    }
+  }
+}
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+function readInto(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.length; ) {
+    const read = readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (read === 0) throw new RuntimeCityError(`a runtime city file ends ${bytes.length - done} bytes early`);
+    done += read;
+  }
+}
+
+function readAt(fd: number, length: number, position: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  readInto(fd, bytes, position);
+  return bytes;
+}
+
+/** A record file's bytes: the header with `count` and `blocks` added, the blocks, the offsets, the records (ASCII). */
+export function recordFile(header: Record<string, unknown>, blocks: readonly Uint8Array[], records: readonly string[]): Uint8Array {
+  const head = Buffer.from(`${toRuntimeJson({ ...header, count: records.length, blocks: blocks.map((block) => block.byteLength) })}\n`, 'latin1');
+  const texts = records.map((record) => {
+    // Offsets count bytes, and a record's bytes are its characters only when it is ASCII.
+    if (/[\u0080-\uffff]/.test(record)) throw new RuntimeCityError('a record of a runtime file must be ASCII (toRuntimeJson)');
+    return Buffer.from(`${record}\n`, 'latin1');
+  });
+  const offsets = Buffer.alloc(4 * (records.length + 1));
+  let at = 0;
+  texts.forEach((text, i) => {
+    offsets.writeUInt32LE(at, 4 * i);
+    at += text.length;
+  });
+  offsets.writeUInt32LE(at, 4 * records.length);
+  return Buffer.concat([head, ...blocks, offsets, ...texts]);
+}
+
+// ---------- Contacts ----------
+
+type UnitContacts = Pick<OrgUnit, 'contacts' | 'head'>;
+
+const openContacts = (path: string, sourceSha256: string, city: CityConfig): RecordFile => {
+  const file = RecordFile.open(path, 'contacts', RUNTIME_CONTACTS_FORMAT, sourceSha256);
+  if (file.count !== city.units.length) {
+    file.close();
+    throw new RuntimeCityError(`${path} has the contacts of ${file.count} units, the city ${city.units.length}`);
+  }
+  return file;
+};
+
+/** Puts each unit's contacts and head in place, all read now (what the synth, which names a topic per address, needs). */
+export function addContacts(city: CityConfig, path: string, sourceSha256: string): void {
+  const file = openContacts(path, sourceSha256, city);
+  const all = file.records() as UnitContacts[];
+  file.close();
   city.units.forEach((unit, i) => {
-    const { contacts: unitContacts, head } = contacts[i] as RuntimeContactsFile['units'][number];
-    unit.contacts = unitContacts;
+    const { contacts, head } = all[i] as UnitContacts;
+    unit.contacts = contacts;
     if (head) unit.head = head;
   });
+}
+
+/**
+ * Puts each unit's contacts and head in place as objects that read the unit's record on first use: a
+ * notice reads the few units it writes to, not the city's thousands (the address book the notices make
+ * holds every unit's contacts object, so an object must not read its record until a field is asked for).
+ *
+ * The objects are proxies that, on first use, copy the record's fields onto themselves: they answer every
+ * question (keys, `in`, JSON, equality in tests) as the record would. A proxy is the cheapest object that
+ * can: the demo city's 16,000 of them cost a few ms, where objects with getters of their own cost tens.
+ */
+export function contactsOnDemand(city: CityConfig, path: string, sourceSha256: string): void {
+  const file = openContacts(path, sourceSha256, city);
+  const records: (UnitContacts | undefined)[] = new Array<UnitContacts | undefined>(city.units.length);
+  const recordOf = (i: number): UnitContacts => (records[i] ??= file.record(i) as UnitContacts);
+  const contacts = onFirstUse((i) => recordOf(i).contacts);
+  const heads = onFirstUse((i) => {
+    const { head } = recordOf(i);
+    if (!head) throw new RuntimeCityError(`${path} has no head for the unit ${city.units[i]?.id ?? i}, which has one`);
+    return head;
+  });
+  city.units.forEach((unit, i) => {
+    unit.contacts = new Proxy({ [PENDING]: i }, contacts) as unknown as OrgUnit['contacts'];
+    if (unit.head) unit.head = new Proxy({ [PENDING]: i }, heads) as unknown as NonNullable<OrgUnit['head']>;
+  });
+}
+
+/** The unit whose record a proxy's target still waits for; gone once the record's fields are copied in. */
+const PENDING = Symbol('record not read yet');
+type Pending = Record<PropertyKey, unknown> & { [PENDING]?: number };
+
+/** Traps that fill a proxy's target from `valueOf(unit)` on first use, then answer from the target. */
+function onFirstUse(valueOf: (i: number) => object): ProxyHandler<Pending> {
+  const filled = (target: Pending): Pending => {
+    const i = target[PENDING];
+    if (i !== undefined) {
+      Object.assign(target, valueOf(i));
+      delete target[PENDING];
+    }
+    return target;
+  };
+  return {
+    get: (target, key) => Reflect.get(filled(target), key),
+    has: (target, key) => Reflect.has(filled(target), key),
+    ownKeys: (target) => Reflect.ownKeys(filled(target)),
+    getOwnPropertyDescriptor: (target, key) => Reflect.getOwnPropertyDescriptor(filled(target), key),
+    set: (target, key, value) => Reflect.set(filled(target), key, value),
+    defineProperty: (target, key, descriptor) => Reflect.defineProperty(filled(target), key, descriptor),
+    deleteProperty: (target, key) => Reflect.deleteProperty(filled(target), key),
+  };
+}
+
+// ---------- Grids and areas ----------
+
+/**
+ * The grids file: a record file whose header lists the grids without a boundary (`unbounded`), whose
+ * blocks are flatbush's packed tree (empty without bounded grids) and, as uint32 little-endian, the
+ * position in `city.units` of each indexed grid in index order, and whose record i is grid i's boundary.
+ */
+function runtimeGridsOf(index: GridIndex, boundaries: Record<string, AreaGeometry>, units: readonly OrgUnit[], sourceSha256: string): Uint8Array {
+  const prepared = index.prepared();
+  const position = new Map<string, number>();
+  units.forEach((unit, i) => {
+    if (!position.has(unit.id)) position.set(unit.id, i);
+  });
+  const positions = Buffer.alloc(4 * prepared.ids.length);
+  prepared.ids.forEach((id, i) => positions.writeUInt32LE(position.get(id) as number, 4 * i));
+  const tree = prepared.tree === undefined ? new Uint8Array(0) : new Uint8Array(prepared.tree);
+  const texts = prepared.ids.map((id) => toRuntimeJson(boundaries[id]));
+  return recordFile({ format: RUNTIME_GRIDS_FORMAT, sourceSha256, unbounded: prepared.unbounded }, [tree, positions], texts);
+}
+
+/**
+ * The grid index of a grids file, its boundaries read and parsed on first use each, and every boundary by
+ * id (for the outlines) when asked.
+ */
+export function openRuntimeGrids(path: string, sourceSha256: string, units: readonly OrgUnit[]): { index: GridIndex; boundaries: () => Record<string, AreaGeometry> } {
+  const file = RecordFile.open(path, 'grids', RUNTIME_GRIDS_FORMAT, sourceSha256);
+  const damaged = (detail: string): RuntimeCityError => new RuntimeCityError(`${path} is damaged (${detail}); deploy with the CDK app, which writes it again`);
+  const { unbounded } = file.header;
+  if (!Array.isArray(unbounded) || !unbounded.every((id) => typeof id === 'string')) throw damaged('no list of unbounded grids');
+  const positions = Buffer.from(file.block(1).buffer);
+  if (positions.length !== 4 * file.count) throw damaged(`${positions.length / 4} grid positions for ${file.count} grids`);
+  const ids = Array.from({ length: file.count }, (_, i) => {
+    const unit = units[positions.readUInt32LE(4 * i)];
+    if (unit?.level !== 'grid') throw damaged(`grid ${i} is no grid of the city`);
+    return unit.id;
+  });
+  const treeBytes = file.block(0);
+  const parsed = new Array<AreaGeometry | undefined>(file.count);
+  const geometryOf = (i: number): AreaGeometry => (parsed[i] ??= file.record(i) as AreaGeometry);
+  let index: GridIndex;
+  try {
+    // The block's own buffer: flatbush reads the tree through typed arrays over it, with no copy.
+    index = GridIndex.fromPrepared({ ids, unbounded, tree: file.count === 0 ? undefined : treeBytes.buffer }, geometryOf);
+  } catch (error) {
+    throw damaged((error as Error).message);
+  }
+  const boundaries = (): Record<string, AreaGeometry> => {
+    if (parsed.includes(undefined)) (file.records() as AreaGeometry[]).forEach((boundary, i) => (parsed[i] ??= boundary));
+    return Object.fromEntries(ids.map((id, i) => [id, parsed[i] as AreaGeometry]));
+  };
+  return { index, boundaries };
 }
 
 export function readRuntimeBoundaries(path: string, sourceSha256: string): RuntimeBoundariesFile {
@@ -216,27 +614,6 @@ export function readRuntimeBoundaries(path: string, sourceSha256: string): Runti
     throw new RuntimeCityError(`${path} is not the boundaries file of the city ${sourceSha256.slice(0, 12)}; deploy with the CDK app`);
   }
   return parsed as unknown as RuntimeBoundariesFile;
-}
-
-export function readRuntimeGrids(path: string, sourceSha256: string): RuntimeGridsFile {
-  const parsed = readJson(path);
-  if (parsed.format !== RUNTIME_GRIDS_FORMAT || parsed.sourceSha256 !== sourceSha256) {
-    throw new RuntimeCityError(`${path} is not the grids file of the city ${sourceSha256.slice(0, 12)}; deploy with the CDK app`);
-  }
-  return parsed as unknown as RuntimeGridsFile;
-}
-
-/**
- * The grid index of a grids file, its boundaries parsed on first use each, and every boundary by id (for
- * the outlines) when asked.
- */
-export function gridIndexOf(file: RuntimeGridsFile): { index: GridIndex; boundaries: () => Record<string, AreaGeometry> } {
-  const parsed: (AreaGeometry | undefined)[] = new Array<AreaGeometry | undefined>(file.ids.length);
-  const geometryOf = (i: number): AreaGeometry => (parsed[i] ??= JSON.parse(file.boundaries[i] as string) as AreaGeometry);
-  // A fresh, aligned copy: flatbush reads the tree through typed arrays over the buffer.
-  const tree = file.tree === null ? undefined : new Uint8Array(Buffer.from(file.tree, 'base64')).buffer;
-  const index = GridIndex.fromPrepared({ ids: file.ids, boxes: file.boxes, unbounded: file.unbounded, tree }, geometryOf);
-  return { index, boundaries: () => Object.fromEntries(file.ids.map((id, i) => [id, geometryOf(i)])) };
 }
 
 /** The configuration with its boundaries back in place, for what draws outlines. */
