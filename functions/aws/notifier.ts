@@ -1,6 +1,7 @@
 /** Notices through SNS: SMS to phone numbers, email to the recipient's topic (named by `topics.ts`). */
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SnsNotifier } from '../adapters/sns/index.js';
+import type { CityConfig, Department, Office, OrgUnit } from '../domain/city/schema.js';
 import type { Notifier } from '../ports/notifier.js';
 import { withContacts } from './city.js';
 import { readEnv } from './env.js';
@@ -14,10 +15,9 @@ export const notifier = once((): Notifier => {
   // the city every part of this function shares), before anything composes a notice.
   const { city } = withContacts();
   // The stack made a topic for exactly these recipients; one it did not is reported as such, not published to.
-  const known = new Set(topicsOfCity(city).map((topic) => topic.suffix));
   return new SnsNotifier({
     client: tracer.captureAWSv3Client(new SNSClient({})),
-    topicArnFor: topicArnResolver(env.NOTICE_TOPIC_ARN_PREFIX, known),
+    topicArnFor: topicArnResolver(env.NOTICE_TOPIC_ARN_PREFIX, new KnownTopics(city)),
     sms: {
       ...(env.SMS_SENDER_ID ? { senderId: env.SMS_SENDER_ID } : {}),
       ...(env.SMS_ORIGINATION_NUMBER ? { originationNumber: env.SMS_ORIGINATION_NUMBER } : {}),
@@ -25,3 +25,73 @@ export const notifier = once((): Notifier => {
     },
   });
 });
+
+type TopicCity = Pick<CityConfig, 'units' | 'departments' | 'offices'>;
+
+/**
+ * The suffixes of the email topics the stack made for a city (`topicsOfCity`), asked one recipient at a
+ * time: listing them all reads every unit's contacts (the demo city's 8,000 records), where a notice reads
+ * the few it is for. `has` answers from the recipient's own contacts; the rest of the set lists them all.
+ */
+export class KnownTopics implements ReadonlySet<string> {
+  private readonly city: TopicCity;
+  private byId: { parties: Map<string, (OrgUnit | Department)[]>; offices: Map<string, Office[]> } | undefined;
+  private listed: Set<string> | undefined;
+
+  constructor(city: TopicCity) {
+    this.city = city;
+  }
+
+  /** Whether `topicsOfCity` names the topic: a party of that kind and id with an email address. */
+  has(suffix: string): boolean {
+    const dash = suffix.indexOf('-');
+    if (dash < 0) return false;
+    const kind = suffix.slice(0, dash);
+    const id = suffix.slice(dash + 1);
+    // As `topicsOfCity`: units and departments make `unit` and `unitHead` topics, offices `office` ones.
+    const { parties, offices } = (this.byId ??= { parties: byId([...this.city.units, ...this.city.departments]), offices: byId(this.city.offices) });
+    if (kind === 'unit') return (parties.get(id) ?? []).some((party) => party.contacts.email.length > 0);
+    if (kind === 'unitHead') return (parties.get(id) ?? []).some((party) => Boolean(party.head?.email));
+    if (kind === 'office') return (offices.get(id) ?? []).some((office) => office.contacts.email.length > 0);
+    return false;
+  }
+
+  get size(): number {
+    return this.all().size;
+  }
+
+  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const suffix of this.all()) callback.call(thisArg, suffix, suffix, this);
+  }
+
+  entries(): SetIterator<[string, string]> {
+    return this.all().entries();
+  }
+
+  keys(): SetIterator<string> {
+    return this.all().keys();
+  }
+
+  values(): SetIterator<string> {
+    return this.all().values();
+  }
+
+  [Symbol.iterator](): SetIterator<string> {
+    return this.all().values();
+  }
+
+  private all(): Set<string> {
+    return (this.listed ??= new Set(topicsOfCity(this.city).map((topic) => topic.suffix)));
+  }
+}
+
+/** Everything with an id, grouped by id (a valid city has one of each; `topicsOfCity` allows more). Reads no contacts. */
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const item of items) {
+    const list = grouped.get(item.id);
+    if (list) list.push(item);
+    else grouped.set(item.id, [item]);
+  }
+  return grouped;
+}
