@@ -3,13 +3,15 @@
  * (`functions/aws/runtime-city.ts`). A city that fails any check fails the synth with every problem by
  * path, so a bad configuration never reaches a deployed function.
  *
- * The runtime files are cached by the city file's SHA-256 (`.cache/` under the output folder's parent):
- * full validation of a real city takes seconds, and an unchanged city need not be checked twice.
+ * The runtime files are cached (`node_modules/.cache/civic-loop`) under the city file's SHA-256, the
+ * versions of their formats and a digest of the holiday source's schedules: full validation of a real
+ * city takes seconds, and an unchanged city need not be checked twice.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatOfFileName, loadCityConfig } from '../functions/domain/city/load.js';
+import { chineseDaysSchedule } from '../functions/domain/calendar/holiday-source.js';
 import type { CityConfig } from '../functions/domain/city/schema.js';
 import { addContacts, readRuntimeCity, RUNTIME_FILES_VERSION, runtimeFilesBeside, runtimeFilesOf, writeRuntimeFiles, type RuntimeFiles } from '../functions/aws/runtime-city.js';
 
@@ -29,8 +31,10 @@ const DEFAULT_CACHE = resolve('node_modules/.cache/civic-loop');
 export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): PreparedCity {
   const text = readFileSync(cityFile, 'utf8');
   const sha256 = createHash('sha256').update(text).digest('hex');
-  // The formats' versions are in the name: a cache written by an older synth is never read as this one.
-  const runtimeFiles = runtimeFilesBeside(join(cacheDir, `city-${sha256.slice(0, 32)}-${RUNTIME_FILES_VERSION}.json`));
+  // The formats' versions are in the name: a cache written by an older synth is never read as this one. So
+  // are the holiday source's schedules, which the runtime city carries resolved: after `npm update
+  // chinese-days` an unchanged city file must not be answered with last year's holidays.
+  const runtimeFiles = runtimeFilesBeside(join(cacheDir, `city-${sha256.slice(0, 32)}-${RUNTIME_FILES_VERSION}-${holidaySourceDigest()}.json`));
   if (Object.values(runtimeFiles).every((path) => existsSync(path))) {
     // The synth needs the whole city (the email topics are made from the contacts).
     const { city } = readRuntimeCity(runtimeFiles.city);
@@ -49,4 +53,10 @@ export function prepareCity(cityFile: string, cacheDir = DEFAULT_CACHE): Prepare
   // the city file last, since its presence is what marks the set as done.
   writeRuntimeFiles(runtimeFilesOf(loaded.city, sha256), runtimeFiles.city);
   return { runtimeFiles, sha256, city: loaded.city };
+}
+
+/** A short digest of the holiday source's schedules (`chinese-days`): part of the cache's names. */
+export function holidaySourceDigest(): string {
+  const { days, years } = chineseDaysSchedule();
+  return createHash('sha256').update(JSON.stringify([[...days], years])).digest('hex').slice(0, 12);
 }

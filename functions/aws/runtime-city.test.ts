@@ -1,11 +1,12 @@
 /** The runtime city files: written at synth, read by the functions (`runtime-city.ts`, `city.ts`). */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { holidaySourceDigest, prepareCity } from '../../infra/city-artifact.js';
 import { createCityContext } from '../app/city-context.js';
 import { holidayCoverageOf } from '../domain/calendar/holiday-coverage.js';
 import { dayNumberOf, isoDateOf } from '../domain/calendar/local-date.js';
@@ -27,6 +28,7 @@ import {
   runtimeFilesOf,
   toRuntimeJson,
   unitColumnsOf,
+  RUNTIME_FILES_VERSION,
   unitsOfColumns,
   withBoundaries,
   writeRuntimeFiles,
@@ -199,6 +201,22 @@ describe('the runtime city files', () => {
         expect(runtime.context.calendar.isWorkingDay(date), date).toBe(direct.isWorkingDay(date));
       }
     }
+  });
+});
+
+describe('the runtime files made at synth (infra/city-artifact.ts)', () => {
+  it('are made once per city, formats and holiday schedules, and read back whole from the cache', () => {
+    const dir = freshDir();
+    const cityFile = join(dir, 'tiny.json');
+    writeFileSync(cityFile, JSON.stringify(city));
+    const made = prepareCity(cityFile, join(dir, 'cache'));
+    expect(made.runtimeFiles.city).toMatch(new RegExp(`city-${made.sha256.slice(0, 32)}-${RUNTIME_FILES_VERSION.replaceAll('.', '\\.')}-${holidaySourceDigest()}\\.json$`));
+    expect(Object.values(made.runtimeFiles).every((path) => existsSync(path))).toBe(true);
+    const cached = prepareCity(cityFile, join(dir, 'cache'));
+    expect(cached.runtimeFiles).toEqual(made.runtimeFiles);
+    // From the cache, the synth gets every unit's contacts (it makes a topic per address), boundaries aside.
+    expect(cached.city).toEqual({ ...city, units: withoutBoundary(city.units) });
+    expect(JSON.stringify(cached.city.units)).toBe(JSON.stringify(withoutBoundary(city.units)));
   });
 });
 
