@@ -63,7 +63,7 @@ describe('the bundles, each in a folder of its own as deployed', () => {
       }
       expect([...named].filter((file) => !present.has(file)), entry.name).toEqual([]);
     }
-    // zod is ~130 KB and ~35 ms of a cold start: the health check, the workflow's tasks, and the reads that
+    // zod is 19-29 KB of zod/mini where a request is validated (functions/http/validation.ts): the health check, the workflow's tasks, and the reads that
     // check no body or query (a case, its action menu, the city's directory and outlines) validate nothing
     // with it (env.ts, city/schema.ts, http/native/case-view.ts, schemas.ts), Open311 reads its forms itself,
     // and the API description is made at build (functions/aws/api-description.ts).
@@ -73,11 +73,14 @@ describe('the bundles, each in a folder of its own as deployed', () => {
       expect(text, name).not.toMatch(/ZodString/);
       expect(bundles.byName.get(name)?.inputs.filter((input) => input.path.includes('node_modules/zod/')) ?? [], name).toEqual([]);
     }
-    // The others have it, without the parts no function uses (functions/aws/bundling/zod-namespace.ts).
+    // The others have zod/mini's functions they call and English messages. Classic zod (the city schema,
+    // the API description's shapes) runs at synth and build only: one stray `import { z } from 'zod'` in
+    // request code would bring its API and every locale (~450 KB).
     for (const entry of ENTRY_POINTS.filter((e) => !withoutZod.includes(e.name))) {
       const zodFiles = (bundles.byName.get(entry.name)?.inputs ?? []).map((input) => input.path).filter((path) => path.includes('node_modules/zod/'));
       expect(zodFiles, entry.name).not.toEqual([]);
-      expect(zodFiles.filter((path) => /\/(compile|from-json-schema)\.js$/.test(path)), entry.name).toEqual([]);
+      expect(zodFiles.filter((path) => /\/v4\/classic\/|\/(compile|from-json-schema)\.js$/.test(path)), entry.name).toEqual([]);
+      expect(zodFiles.filter((path) => path.includes('/locales/') && !path.endsWith('/locales/en.js')), entry.name).toEqual([]);
     }
   });
 
