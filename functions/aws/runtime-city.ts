@@ -18,12 +18,14 @@
  * - `city.areas.json`: the other units' boundaries (communities, subdistricts, ...), read only to draw
  *   outlines.
  *
- * What a cold start costs on the bench machine is mostly memory: every byte read, every string and object
- * made (and copied again by the young generation's collector, since all of it lives on). So the files hold
- * nothing a function does not need at cold start in the form it reads first: the demo city's units were
- * 1.5 MB of `city.json` as objects and are 0.5 MB as columns; its grid index was 1.8 MB of JSON (ids, boxes,
- * the tree in base64, every boundary as a JSON string) and is a 0.3 MB tree read straight into a buffer; its
- * contacts were 1.2 MB parsed whole by each function that notifies, and are read one unit at a time.
+ * What a cold start costs on the bench machine is mostly memory: every byte read and every string and
+ * object made, which the young generation's collector copies again, since all of it lives on (the collector
+ * is a third of the CPU of reading `city.json`). So the files hold nothing a function does not need at cold
+ * start, in the form it reads first: the demo city's units were 1.5 MB of `city.json` as objects and are
+ * 0.4 MB as columns (reading the file and making the units: ~88 ms of CPU in a fresh process before, ~75
+ * after); its grid index was 1.8 MB of JSON (ids, boxes, the tree in base64, every boundary as a JSON
+ * string) and is a 0.3 MB tree read straight into a buffer (~40 ms and a tree built, now ~10); its contacts
+ * were 1.2 MB parsed whole by each function that notifies (~60 ms), and are read one unit at a time.
  *
  * The files are written as ASCII (`toRuntimeJson`: other characters as \u escapes): Node reads an ASCII
  * file into a one-byte string without decoding UTF-8, and JSON.parse is faster on it.
@@ -31,6 +33,8 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, copyFileSync, fstatSync, openSync, readFileSync, readSync, writeFileSync, renameSync } from 'node:fs';
 import type { ResolvedHolidays } from '../domain/calendar/day-kinds.js';
+// Only the writer (`runtimeFilesOf`, at synth) resolves holidays: esbuild drops it, and with it the holiday
+// source's data, from every function's bundle (runtime-city.test.ts checks).
 import { resolveHolidays } from '../domain/calendar/holiday-source.js';
 import type { AreaGeometry, CityConfig, OrgUnit } from '../domain/city/schema.js';
 import { GridIndex } from '../domain/geo/grid-index.js';
@@ -54,7 +58,7 @@ export const RUNTIME_FILES_VERSION = [RUNTIME_CITY_FORMAT, RUNTIME_CONTACTS_FORM
  * The units of `city.json`, one column per field, a unit's fields at the same position in each. A unit's
  * id or name that begins with its parent's (a grid `longting-beishudian-c01-g002` in the community
  * `longting-beishudian-c01`, 锦绣巷社区第2网格 in 锦绣巷社区) is stored as what follows, when the parent comes
- * earlier in the list: for the demo city that, and no keys repeated per unit, make 1.5 MB of units 0.5 MB.
+ * earlier in the list: for the demo city that, and no keys repeated per unit, make 1.5 MB of units 0.4 MB.
  */
 export interface UnitColumns {
   /** The unit's id, or what follows its parent's id (`tails` bit 1). */
