@@ -289,9 +289,9 @@ describe('reading by position', () => {
             expect(read.city.units[i]!.head).toEqual(units[i]!.head);
           }
           const grids = openRuntimeGrids(runtimeFilesBeside(path).grids, 'p', read.city.units);
-          for (const i of asked) {
+          for (const i of [...asked, ...units.keys()]) {
             const unit = units[i]!;
-            // A point inside grid i's square is located there, which reads its boundary and no other's.
+            // A point inside grid i's square is located there, which reads its boundary (by position) and no other's.
             if (unit.level === 'grid') expect(grids.index.locate({ lon: i + 0.05, lat: 0.05 })).toBe(unit.id);
           }
           expect(grids.boundaries()).toEqual(Object.fromEntries(units.filter((unit) => unit.level === 'grid').map((unit) => [unit.id, unit.boundary])));
