@@ -1,8 +1,12 @@
 /**
  * The city as an address book: every unit, department and office by id with its name and contacts, the
  * offices by the unit they serve, and the territorial tree to walk up when a unit has no office of a role.
+ *
+ * A notice goes to a handful of parties, and a city has thousands of units, whose contacts a Lambda function
+ * reads from a file one unit at a time (`functions/aws/runtime-city.ts`): so the book holds only where each
+ * id is, and a party's contacts and head are read from the city when a notice asks for them.
  */
-import type { CityConfig, Contacts, LocalizedText, Office, OrgUnit } from '../city/schema.js';
+import type { CityConfig, Contacts, Department, LocalizedText, Office, OrgUnit } from '../city/schema.js';
 import { indexUnits } from '../geo/territory.js';
 
 /** The slice of the city configuration notices read. */
@@ -11,13 +15,16 @@ export type NoticeCity = Pick<CityConfig, 'units' | 'departments' | 'offices' | 
 export type Head = NonNullable<OrgUnit['head']>;
 export type OfficeRole = Office['role'];
 
-/** Anyone a notice can be addressed to by id: a territorial unit, a department or an office. */
+/**
+ * Anyone a notice can be addressed to by id: a territorial unit, a department or an office. `contacts` and
+ * `head` are read from the city each time they are asked for; an office has no head.
+ */
 export interface Party {
-  id: string;
-  kind: 'unit' | 'department' | 'office';
-  name: LocalizedText;
-  contacts: Contacts;
-  head?: Head;
+  readonly id: string;
+  readonly kind: 'unit' | 'department' | 'office';
+  readonly name: LocalizedText;
+  readonly contacts: Contacts;
+  readonly head: Head | undefined;
 }
 
 export interface Directory {
@@ -30,27 +37,83 @@ export interface Directory {
   officeAt(unitId: string, role: OfficeRole): Office | undefined;
 }
 
-function build(city: NoticeCity): Directory {
-  const parties = new Map<string, Party>();
-  // Ids are unique across the three lists in a valid city; should one repeat, the first wins, as in routing.
-  const add = (party: Party): void => {
-    if (!parties.has(party.id)) parties.set(party.id, party);
+/**
+ * Whoever puts the units' contacts of `city` in place only when a notice needs them registers `load`
+ * here: the directory of that city calls it before it first reads a unit's contacts or head, and again
+ * until a call returns (one that throws has put nothing in place). Departments' and offices' contacts are
+ * in the configuration itself: reading them calls nothing, so a notice only to offices never loads the units'.
+ */
+export function loadUnitContactsOnFirstRead(city: NoticeCity, load: () => void): void {
+  loaders.set(city, load);
+}
+
+const loaders = new WeakMap<NoticeCity, () => void>();
+
+function unitContactsRead(city: NoticeCity): void {
+  const load = loaders.get(city);
+  if (!load) return;
+  load();
+  loaders.delete(city);
+}
+
+/** A unit or department, the one place its contacts and head are read (and, for a unit, first loaded). */
+function partyOf(city: NoticeCity, kind: 'unit' | 'department', source: OrgUnit | Department): Party {
+  const before = kind === 'unit' ? () => unitContactsRead(city) : () => undefined;
+  return {
+    id: source.id,
+    kind,
+    name: source.name,
+    get contacts() {
+      before();
+      return source.contacts;
+    },
+    get head() {
+      before();
+      return source.head;
+    },
   };
-  for (const unit of city.units) add({ id: unit.id, kind: 'unit', name: unit.name, contacts: unit.contacts, ...(unit.head ? { head: unit.head } : {}) });
-  for (const dept of city.departments) add({ id: dept.id, kind: 'department', name: dept.name, contacts: dept.contacts, ...(dept.head ? { head: dept.head } : {}) });
-  for (const office of city.offices) add({ id: office.id, kind: 'office', name: office.name, contacts: office.contacts });
+}
+
+/** An office: its contacts are in the configuration itself, read when asked for all the same. */
+const officeParty = (office: Office): Party => ({
+  id: office.id,
+  kind: 'office',
+  name: office.name,
+  get contacts() {
+    return office.contacts;
+  },
+  head: undefined,
+});
+
+function build(city: NoticeCity): Directory {
+  // Where each id is in units, then departments, then offices: a number, not a copy of the party (the
+  // demo city's 8,000 units would be 8,000 objects made, and their contacts touched, for a few notices).
+  // Ids are unique across the three lists in a valid city; should one repeat, the first wins, as in routing.
+  const at = new Map<string, number>();
+  const add = (id: string, position: number): void => {
+    if (!at.has(id)) at.set(id, position);
+  };
+  const { units, departments, offices: officeList } = city;
+  units.forEach((unit, i) => add(unit.id, i));
+  departments.forEach((dept, i) => add(dept.id, units.length + i));
+  officeList.forEach((office, i) => add(office.id, units.length + departments.length + i));
 
   const offices = new Map<string, Office>();
-  for (const office of city.offices) {
+  for (const office of officeList) {
     const key = `${office.unitId}|${office.role}`;
     if (!offices.has(key)) offices.set(key, office);
   }
-  const units = indexUnits(city.units);
   return {
     city,
-    units,
-    root: city.units.find((unit) => unit.parentId === undefined),
-    party: (id) => parties.get(id),
+    units: indexUnits(units),
+    root: units.find((unit) => unit.parentId === undefined),
+    party: (id) => {
+      const position = at.get(id);
+      if (position === undefined) return undefined;
+      if (position < units.length) return partyOf(city, 'unit', units[position] as OrgUnit);
+      if (position < units.length + departments.length) return partyOf(city, 'department', departments[position - units.length] as Department);
+      return officeParty(officeList[position - units.length - departments.length] as Office);
+    },
     officeAt: (unitId, role) => offices.get(`${unitId}|${role}`),
   };
 }

@@ -2,4 +2,5 @@
 export { noticesFor } from './notices.js';
 export type { NoticeOptions, NoticePlan, Unreachable, UnreachableReason } from './types.js';
 export type { NoticeCity } from './directory.js';
+export { loadUnitContactsOnFirstRead } from './directory.js';
 export { localTime } from './local-time.js';
