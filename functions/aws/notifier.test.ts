@@ -3,8 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { routeTo } from '../domain/case/test-support.js';
 import type { CityConfig } from '../domain/city/schema.js';
+import { actors, newRun, receivedOf } from '../domain/notices/notices.fixture.js';
+import { noticesFor } from '../domain/notices/index.js';
 import { tinyCity } from '../domain/testing/tiny-city.js';
 import { loadRuntimeCity } from './city.js';
 import { KnownTopics } from './notifier.js';
@@ -54,5 +57,56 @@ describe('the known topics', () => {
       for (const kind of ['unit', 'unitHead']) expect(known.has(`${kind}-${unit.id}`)).toBe(listed.has(`${kind}-${unit.id}`));
     }
     expect(() => known.has(`unit-${city.units[2]!.id}`)).toThrow(/damaged \(record 2/);
+  });
+});
+
+/** Runtime files of the tiny city in a fresh folder; returns the runtime city file's path. */
+function runtimeCityFile(): string {
+  const cityFile = join(mkdtempSync(join(tmpdir(), 'civic-notifier-')), 'city.json');
+  writeRuntimeFiles(runtimeFilesOf(city, 'abc'), cityFile);
+  return cityFile;
+}
+
+describe("the units' contacts of a function that notifies", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('are put in place when the known topics are first asked of a unit, not of an office or a department', () => {
+    const runtime = loadRuntimeCity(runtimeCityFile());
+    let loads = 0;
+    const known = new KnownTopics(runtime.context.city, () => {
+      loads++;
+      runtime.withContacts();
+    });
+    const listed = new Set(topicsOfCity(city).map((topic) => topic.suffix));
+    for (const party of [...city.offices, ...city.departments]) {
+      for (const kind of ['office', 'unit', 'unitHead']) expect(known.has(`${kind}-${party.id}`)).toBe(listed.has(`${kind}-${party.id}`));
+    }
+    expect(loads).toBe(0);
+    for (const unit of city.units) expect(known.has(`unitHead-${unit.id}`)).toBe(listed.has(`unitHead-${unit.id}`));
+    expect(loads).toBeGreaterThan(0);
+    expect([...known]).toEqual([...listed]);
+  });
+
+  it('are not read at cold start, and are there when a notice is first composed', async () => {
+    vi.stubEnv('CITY_FILE', runtimeCityFile());
+    vi.stubEnv('NOTICE_TOPIC_ARN_PREFIX', 'arn:aws:sns:ap-east-1:123456789012:CivicLoop-');
+    const { notifier } = await import('./notifier.js');
+    const { city: cityContext } = await import('./city.js');
+    // The notices module the fresh notifier registered with (the modules were reset for a fresh process).
+    const { noticesFor: compose } = await import('../domain/notices/index.js');
+    notifier();
+    const { city: config } = cityContext();
+    // Until a notice reads one, the stand-ins of a function that does not notify, which throw by name.
+    expect(() => config.units[0]!.contacts.sms).toThrow(/did not load the units' contacts/);
+
+    const run = newRun(city);
+    const events = run.do(routeTo(), actors.router);
+    const plan = compose(events, run.state, config, { received: receivedOf(run) });
+    expect(plan).toEqual(noticesFor(events, run.state, city, { received: receivedOf(run) }));
+    expect(plan.notices).not.toEqual([]);
+    expect(config.units[0]!.contacts).toEqual(city.units[0]!.contacts);
   });
 });

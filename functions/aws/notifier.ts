@@ -2,8 +2,9 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SnsNotifier } from '../adapters/sns/index.js';
 import type { CityConfig, Department, Office, OrgUnit } from '../domain/city/schema.js';
+import { loadUnitContactsOnFirstRead } from '../domain/notices/directory.js';
 import type { Notifier } from '../ports/notifier.js';
-import { withContacts } from './city.js';
+import { city, withContacts } from './city.js';
 import { readEnv } from './env.js';
 import { tracer } from './observability.js';
 import { once } from './once.js';
@@ -12,12 +13,19 @@ import { topicArnResolver, topicsOfCity } from './topics.js';
 export const notifier = once((): Notifier => {
   const env = readEnv(['NOTICE_TOPIC_ARN_PREFIX', 'SMS_SENDER_ID', 'SMS_ORIGINATION_NUMBER', 'SMS_LANGUAGE']);
   // Notices go to the units' contacts: the one part of the platform that reads them puts them in place (in
-  // the city every part of this function shares), before anything composes a notice.
-  const { city } = withContacts();
+  // the city every part of this function shares), when a notice first reads one, not at cold start. Putting
+  // them in place makes an object per unit and head (16,000 for the demo city: ~20 ms of a cold start on
+  // the bench machine), and many runs read none: the digest writes to offices, whose contacts are in the
+  // city file, and the closing step mostly to reporters, whose contacts are in the case.
+  const { city: config } = city();
+  const loadContacts = (): void => {
+    withContacts();
+  };
+  loadUnitContactsOnFirstRead(config, loadContacts);
   // The stack made a topic for exactly these recipients; one it did not is reported as such, not published to.
   return new SnsNotifier({
     client: tracer.captureAWSv3Client(new SNSClient({})),
-    topicArnFor: topicArnResolver(env.NOTICE_TOPIC_ARN_PREFIX, new KnownTopics(city)),
+    topicArnFor: topicArnResolver(env.NOTICE_TOPIC_ARN_PREFIX, new KnownTopics(config, loadContacts)),
     sms: {
       ...(env.SMS_SENDER_ID ? { senderId: env.SMS_SENDER_ID } : {}),
       ...(env.SMS_ORIGINATION_NUMBER ? { originationNumber: env.SMS_ORIGINATION_NUMBER } : {}),
@@ -32,14 +40,17 @@ type TopicCity = Pick<CityConfig, 'units' | 'departments' | 'offices'>;
  * The suffixes of the email topics the stack made for a city (`topicsOfCity`), asked one recipient at a
  * time: listing them all reads every unit's contacts (the demo city's 8,000 records), where a notice reads
  * the few it is for. `has` answers from the recipient's own contacts; the rest of the set lists them all.
+ * `beforeUnitContacts` puts the units' contacts in place, if they may not be yet, before any is read.
  */
 export class KnownTopics implements ReadonlySet<string> {
   private readonly city: TopicCity;
-  private byId: { parties: Map<string, (OrgUnit | Department)[]>; offices: Map<string, Office[]> } | undefined;
+  private readonly beforeUnitContacts: () => void;
+  private byId: { units: Map<string, OrgUnit[]>; departments: Map<string, Department[]>; offices: Map<string, Office[]> } | undefined;
   private listed: Set<string> | undefined;
 
-  constructor(city: TopicCity) {
+  constructor(city: TopicCity, beforeUnitContacts: () => void = () => undefined) {
     this.city = city;
+    this.beforeUnitContacts = beforeUnitContacts;
   }
 
   /** Whether `topicsOfCity` names the topic: a party of that kind and id with an email address. */
@@ -49,11 +60,13 @@ export class KnownTopics implements ReadonlySet<string> {
     const kind = suffix.slice(0, dash);
     const id = suffix.slice(dash + 1);
     // As `topicsOfCity`: units and departments make `unit` and `unitHead` topics, offices `office` ones.
-    const { parties, offices } = (this.byId ??= { parties: byId([...this.city.units, ...this.city.departments]), offices: byId(this.city.offices) });
-    if (kind === 'unit') return (parties.get(id) ?? []).some((party) => party.contacts.email.length > 0);
-    if (kind === 'unitHead') return (parties.get(id) ?? []).some((party) => Boolean(party.head?.email));
+    const { units, departments, offices } = (this.byId ??= { units: byId(this.city.units), departments: byId(this.city.departments), offices: byId(this.city.offices) });
     if (kind === 'office') return (offices.get(id) ?? []).some((office) => office.contacts.email.length > 0);
-    return false;
+    if (kind !== 'unit' && kind !== 'unitHead') return false;
+    // A department's contacts, like an office's, are in the city file: asking of one never loads the units'.
+    if (units.has(id)) this.beforeUnitContacts();
+    const parties = [...(units.get(id) ?? []), ...(departments.get(id) ?? [])];
+    return kind === 'unit' ? parties.some((party) => party.contacts.email.length > 0) : parties.some((party) => Boolean(party.head?.email));
   }
 
   get size(): number {
@@ -81,6 +94,7 @@ export class KnownTopics implements ReadonlySet<string> {
   }
 
   private all(): Set<string> {
+    if (!this.listed) this.beforeUnitContacts();
     return (this.listed ??= new Set(topicsOfCity(this.city).map((topic) => topic.suffix)));
   }
 }
