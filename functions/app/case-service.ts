@@ -65,7 +65,7 @@ export class CaseService {
 
   constructor(readonly deps: CaseServiceDeps) {
     this.unitsById = deps.city.routing.unitsById;
-    this.cityUnitId = deps.city.city.units.find((unit) => unit.level === 'city')?.id ?? deps.city.city.id;
+    this.cityUnitId = deps.city.routing.cityUnitId;
   }
 
   async load(caseId: string): Promise<LoadedCase> {

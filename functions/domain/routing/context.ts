@@ -17,6 +17,8 @@ export interface RoutingContext {
   readonly city: CityConfig;
   readonly grids: GridIndex;
   readonly unitsById: ReadonlyMap<string, OrgUnit>;
+  /** The city-level unit's id (the first unit of level `city`), or the city's own id when it has none. */
+  readonly cityUnitId: string;
   readonly departmentsById: ReadonlyMap<string, Department>;
   readonly officesById: ReadonlyMap<string, Office>;
   readonly categoriesByCode: ReadonlyMap<string, Category>;
@@ -24,8 +26,29 @@ export interface RoutingContext {
   readonly versions: readonly EffectiveVersion[];
 }
 
-/** Pass a prebuilt `grids` to share one index between routing and other readers of the same city. */
-export function createRoutingContext(city: CityConfig, grids: GridIndex = GridIndex.fromUnits(city.units)): RoutingContext {
+/**
+ * The units as routing reads them. A Lambda passes a lookup that decodes a unit when first asked for
+ * (`functions/aws/units-on-demand.ts`), so that a cold start does not index thousands of units a request
+ * never reads; anything else indexes the configuration's units (`unitLookupOf`).
+ */
+export interface UnitLookup {
+  /** Every unit by id, answering as `indexUnits(city.units)` does. */
+  readonly byId: ReadonlyMap<string, OrgUnit>;
+  /** The id of the first unit of level `city`, if there is one. */
+  readonly cityUnitId: string | undefined;
+}
+
+/** The lookup of a list of units: a map of all of them, and the city-level unit found by a scan. */
+export const unitLookupOf = (units: readonly OrgUnit[]): UnitLookup => ({
+  byId: indexUnits(units),
+  cityUnitId: units.find((unit) => unit.level === 'city')?.id,
+});
+
+/**
+ * Pass a prebuilt `grids` to share one index between routing and other readers of the same city, and a
+ * prebuilt `units` lookup where the configuration's units should not be read all at once.
+ */
+export function createRoutingContext(city: CityConfig, grids: GridIndex = GridIndex.fromUnits(city.units), units: UnitLookup = unitLookupOf(city.units)): RoutingContext {
   const versions = city.responsibilityList.versions
     .map((source): EffectiveVersion => {
       const rowsByCategory = new Map<string, ResponsibilityRow[]>();
@@ -40,7 +63,8 @@ export function createRoutingContext(city: CityConfig, grids: GridIndex = GridIn
   return {
     city,
     grids,
-    unitsById: indexUnits(city.units),
+    unitsById: units.byId,
+    cityUnitId: units.cityUnitId ?? city.id,
     departmentsById: new Map(city.departments.map((department) => [department.id, department])),
     officesById: new Map(city.offices.map((office) => [office.id, office])),
     categoriesByCode: new Map(city.categories.map((category) => [category.code, category])),

@@ -60,7 +60,7 @@ const item = (projection: CaseProjection) => ({
 
 export function makeQueryHandlers(deps: QueryDeps) {
   const { routing } = deps.city;
-  const cityUnitId = deps.city.city.units.find((unit) => unit.level === 'city')?.id ?? deps.city.city.id;
+  const { cityUnitId } = routing;
 
   /** Whether `unitId` (a territorial unit or a department) lies in the territory of `scopeId`. */
   const within = (unitId: string, scopeId: string | undefined): boolean => {

@@ -9,7 +9,8 @@ import type { OpenCaseDigest } from '../../ports/case-store.js';
 import { HttpProblem } from '../problem.js';
 import type { Principal } from '../principal.js';
 
-export const cityUnitIdOf = (city: CityContext): string => city.city.units.find((unit) => unit.level === 'city')?.id ?? city.city.id;
+/** The city-level unit's id (or the city's own id), as routing found it once: not a scan of every unit per request. */
+export const cityUnitIdOf = (city: CityContext): string => city.routing.cityUnitId;
 
 export function makeTerritoryScope(city: CityContext) {
   const { routing } = city;
