@@ -79,11 +79,18 @@ describe('each entry point at cold start, with its function’s environment from
       const module = (await import(`../../functions/aws/entries/${entry.name}.ts`)) as { handler: unknown };
       expect(typeof module.handler).toBe('function');
       if (entry.uses.includes('city')) {
-        // A function that sends notices has its units' contacts from cold start; the others never read them.
+        // No function reads its units' contacts at cold start. One that sends notices puts them in place when
+        // a notice is first for a unit (`functions/aws/notifier.ts`); in the others they throw by name.
         const { city } = await import('../../functions/aws/city.js');
+        const { directoryOf } = await import('../../functions/domain/notices/directory.js');
         const readContacts = () => city().city.units.map((unit) => unit.contacts.email.length);
-        if (entry.uses.includes('notify')) expect(readContacts).not.toThrow();
-        else expect(readContacts).toThrow(/did not load the units' contacts/);
+        expect(readContacts).toThrow(/did not load the units' contacts/);
+        const unit = tinyCity().units[0]!;
+        const noticeReads = () => directoryOf(city().city).party(unit.id)?.contacts.email;
+        if (entry.uses.includes('notify')) {
+          expect(noticeReads()).toEqual(unit.contacts.email);
+          expect(readContacts).not.toThrow();
+        } else expect(noticeReads).toThrow(/did not load the units' contacts/);
       }
     });
   }
