@@ -1,6 +1,7 @@
 /**
  * The city context of a function, from the runtime files shipped beside the bundle (`runtime-city.ts`),
- * once per process. The grid index is read on first use from the grids file: routing a case, or
+ * once per process. The units are decoded when first looked up (`units-on-demand.ts`), all of them only
+ * where `city.units` is read. The grid index is read on first use from the grids file: routing a case, or
  * checking that a point lies in the city, reads it; showing or acting on a case does not. The units'
  * contacts are read by the functions that send notices, which call `withContacts` at cold start, and
  * then only the records of the units a notice is for.
@@ -66,14 +67,15 @@ export interface RuntimeCity {
 
 export function loadRuntimeCity(cityFile: string): RuntimeCity {
   const path = isAbsolute(cityFile) ? cityFile : join(bundleDir(), cityFile);
-  const { city, sourceSha256, extent, holidays } = readRuntimeCity(path);
+  const { city, units, sourceSha256, extent, holidays } = readRuntimeCity(path);
   // The index comes prepared (no box computed, no tree built); a grid's boundary is read when a point falls in its box.
-  const gridFile = once(() => openRuntimeGrids(gridsFileOf(path), sourceSha256, city.units));
+  const gridFile = once(() => openRuntimeGrids(gridsFileOf(path), sourceSha256, units));
   const grids = (): GridIndex => gridFile().index;
   const gridBoundaries = (): Record<string, AreaGeometry> => gridFile().boundaries();
   const calendar = calendarOnFirstUse(city.calendar, holidays);
-  // Routing keeps a reference to the index; it is handed the real one when first asked for it.
-  const routing = createRoutingContext(city, GridIndex.fromAreas([]));
+  // Routing keeps a reference to the index; it is handed the real one when first asked for it. Its units
+  // are decoded as they are looked up: a request reads a few of the city's thousands.
+  const routing = createRoutingContext(city, GridIndex.fromAreas([]), { byId: units, cityUnitId: units.firstOfLevel('city')?.id });
   Object.defineProperty(routing, 'grids', { get: grids, enumerable: true });
   const context: CityContext = {
     city,

@@ -5,14 +5,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { holidaySourceDigest, prepareCity } from '../../infra/city-artifact.js';
+import { CaseService } from '../app/case-service.js';
 import { createCityContext } from '../app/city-context.js';
 import { holidayCoverageOf } from '../domain/calendar/holiday-coverage.js';
 import { dayNumberOf, isoDateOf } from '../domain/calendar/local-date.js';
 import { createWorkingCalendar, holidayCoverage } from '../domain/calendar/working-calendar.js';
 import { LEVELS, type AreaGeometry, type CityConfig, type OrgUnit } from '../domain/city/schema.js';
+import { territorialChain } from '../domain/geo/territory.js';
 import { tinyCity } from '../domain/testing/tiny-city.js';
+import { makeQueryHandlers } from '../http/native/queries.js';
+import { cityUnitIdOf, makeTerritoryScope } from '../http/native/territory-scope.js';
 import { loadRuntimeCity } from './city.js';
 import {
   addContacts,
@@ -34,6 +38,7 @@ import {
   writeRuntimeFiles,
   type RuntimeFiles,
 } from './runtime-city.js';
+import { unitsOnDemandOf } from './units-on-demand.js';
 
 const city = tinyCity();
 const withoutBoundary = (units: readonly OrgUnit[]): OrgUnit[] => units.map(({ boundary: _boundary, ...rest }) => rest);
@@ -88,6 +93,28 @@ describe('the runtime city files', () => {
     expect(runtime.withBoundaries()).toEqual(city);
     // One layer at a time, for its outlines: the same units, with the same boundaries.
     for (const level of LEVELS) expect(runtime.unitsWithBoundaries(level), level).toEqual(city.units.filter((unit) => unit.level === level));
+  });
+
+  it('decode at cold start no unit but those looked up, and every unit only when `city.units` is read', () => {
+    const full = createCityContext(city);
+    const { context } = loadRuntimeCity(cityFile);
+    const onDemand = unitsOnDemandOf(context.city)!;
+    const everyUnit = vi.spyOn(onDemand as unknown as { everyUnit: () => OrgUnit[] }, 'everyUnit');
+    // What the functions that show or act on a case, and the boards, do at cold start and per request.
+    new CaseService({ store: {} as never, workflow: {} as never, clock: { now: () => 0 }, city: context });
+    makeQueryHandlers({ store: {} as never, city: context, clock: { now: () => 0 } });
+    const scope = makeTerritoryScope(context);
+    expect(cityUnitIdOf(context)).toBe(cityUnitIdOf(full));
+    const grid = city.units.find((unit) => unit.level === 'grid')!;
+    const chain = (units: ReadonlyMap<string, OrgUnit>) => territorialChain(units, grid.id).map(({ id, level, name, parentId }) => ({ id, level, name, parentId }));
+    expect(chain(context.routing.unitsById)).toEqual(chain(full.routing.unitsById));
+    expect(scope.within(grid.id, grid.parentId)).toBe(true);
+    expect(context.routing.unitsById.has('nowhere')).toBe(false);
+    // Intake locates points in grids at cold start: the index names its grids without making the units.
+    expect(context.grids.size).toBe(full.grids.size);
+    expect(everyUnit).not.toHaveBeenCalled();
+    expect(context.city.units).toHaveLength(city.units.length);
+    expect(everyUnit).toHaveBeenCalledTimes(1);
   });
 
   it('are ASCII, however the names are written, and read back the same', () => {
@@ -283,7 +310,11 @@ describe('reading by position', () => {
           const variant = { ...city, units };
           const path = written(runtimeFilesOf(variant, 'p'));
           const read = readRuntimeCity(path);
+          // Units decoded before the contacts are put in place, between, and (reading `city.units`) after.
+          const before = asked.slice(0, 3).map((i) => read.units.get(units[i]!.id)!);
           contactsOnDemand(read.city, contactsFileOf(path), 'p');
+          const between = asked.slice(3).map((i) => read.units.get(units[i]!.id)!);
+          [...before, ...between].forEach((unit, k) => expect(unit).toBe(read.city.units[asked[k]!]));
           for (const i of [...asked, ...units.keys()]) {
             expect(read.city.units[i]!.contacts).toEqual(units[i]!.contacts);
             expect(read.city.units[i]!.head).toEqual(units[i]!.head);

@@ -5,7 +5,8 @@
  * - `city.json`: the parsed configuration with its defaults filled in, without any boundary, and without
  *   the units' contacts and heads; the units in columns (`UnitColumns`); the city's extent (the box around
  *   its grids); and the working calendar's holidays resolved from the holiday source and the overrides.
- *   Every function that reads the city parses it at cold start, as JSON it can trust, with no validation.
+ *   Every function that reads the city parses it at cold start, as JSON it can trust, with no validation,
+ *   and decodes a unit from the columns when it first looks it up (`units-on-demand.ts`).
  * - `city.contacts.bin`: each unit's contacts and head, one record per unit, in the order of the units,
  *   read by position (`RecordFile`). Only the functions that send notices read it (`withContacts` in
  *   `city.ts`), and only the records of the units they write to; in the others a unit's `contacts` (and
@@ -40,6 +41,12 @@ import type { AreaGeometry, CityConfig, OrgUnit } from '../domain/city/schema.js
 import { GridIndex } from '../domain/geo/grid-index.js';
 import type { BBox } from '../domain/geo/types.js';
 import type { Resource } from './entry-points.js';
+import { RuntimeCityError } from './runtime-city-error.js';
+import { unitColumnsOf, type UnitColumns } from './unit-columns.js';
+import { cityWithUnitsOnDemand, unitsOnDemandOf, UnitsOnDemand } from './units-on-demand.js';
+
+export { RuntimeCityError } from './runtime-city-error.js';
+export { unitColumnsOf, unitsOfColumns, type UnitColumns } from './unit-columns.js';
 
 // The cache of runtime files is keyed by all four versions (`RUNTIME_FILES_VERSION`).
 // city @4: the units' contacts in a file of their own. @5: the city's extent. @6: the units in columns, and
@@ -53,33 +60,6 @@ export const RUNTIME_GRIDS_FORMAT = 'civic-loop/runtime-grids@2';
 
 /** The versions of the four formats, for naming a set of runtime files (`infra/city-artifact.ts`). */
 export const RUNTIME_FILES_VERSION = [RUNTIME_CITY_FORMAT, RUNTIME_CONTACTS_FORMAT, RUNTIME_GRIDS_FORMAT, RUNTIME_BOUNDARIES_FORMAT].map((format) => format.split('@')[1]).join('.');
-
-/**
- * The units of `city.json`, one column per field, a unit's fields at the same position in each. A unit's
- * id or name that begins with its parent's (a grid `longting-beishudian-c01-g002` in the community
- * `longting-beishudian-c01`, 锦绣巷社区第2网格 in 锦绣巷社区) is stored as what follows, when the parent comes
- * earlier in the list: for the demo city that, and no keys repeated per unit, make 1.5 MB of units 0.4 MB.
- */
-export interface UnitColumns {
-  /** The unit's id, or what follows its parent's id (`tails` bit 1). */
-  id: string[];
-  /** `name.zh`, or what follows the parent's (`tails` bit 2). */
-  zh: string[];
-  /** `name.en`, or what follows the parent's (`tails` bit 4). */
-  en: string[];
-  /** The position of the unit's parent in these columns; -1 for a unit without one. */
-  parent: number[];
-  /** One character per unit: `levels[code - 48]` is its level. */
-  level: string;
-  levels: string[];
-  /** One character per unit: `kinds[code - 48]` is its kind; '-' for a unit without one. */
-  kind: string;
-  kinds: string[];
-  /** One character per unit: 'h' when it has a head (in the contacts file), '-' when not. */
-  head: string;
-  /** One character per unit: '0' plus the bits of the fields stored as what follows the parent's. */
-  tails: string;
-}
 
 export interface RuntimeCityFile {
   format: typeof RUNTIME_CITY_FORMAT;
@@ -98,7 +78,10 @@ export interface RuntimeCityFile {
 /** The city of a runtime file, its units' contacts either in place or stand-ins that throw when read. */
 export interface LoadedRuntimeCity {
   sourceSha256: string;
+  /** Its `units` are decoded all at once when first read (`cityWithUnitsOnDemand`). */
   city: CityConfig;
+  /** The same units by id, each decoded when first asked for. */
+  units: UnitsOnDemand;
   extent: BBox | undefined;
   holidays: ResolvedHolidays;
 }
@@ -194,10 +177,6 @@ export const contactsFileOf = (cityFile: string): string => cityFile.replace(/(\
 export const gridsFileOf = (cityFile: string): string => cityFile.replace(/(\.json)?$/, '.grids.bin');
 export const areasFileOf = (cityFile: string): string => cityFile.replace(/(\.json)?$/, '.areas.json');
 
-export class RuntimeCityError extends Error {
-  override readonly name = 'RuntimeCityError';
-}
-
 /** ASCII (as synth writes) becomes a one-byte string with no UTF-8 decoding; anything else is read as UTF-8. */
 const textOf = (bytes: Buffer): string => bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 
@@ -209,99 +188,6 @@ function readJson(path: string): Record<string, unknown> {
   }
 }
 
-// ---------- The units in columns ----------
-
-const NO_CODE = '-';
-const FIRST_CODE = 48; // '0': codes are printable, and never '-'
-const TAIL_ID = 1;
-const TAIL_ZH = 2;
-const TAIL_EN = 4;
-
-/** The units as columns (`UnitColumns`), without boundaries, contacts and heads. */
-export function unitColumnsOf(units: readonly OrgUnit[]): UnitColumns {
-  const position = new Map<string, number>();
-  units.forEach((unit, i) => {
-    if (!position.has(unit.id)) position.set(unit.id, i);
-  });
-  const levels: string[] = [];
-  const kinds: string[] = [];
-  const code = (dictionary: string[], value: string): string => {
-    let i = dictionary.indexOf(value);
-    if (i < 0) i = dictionary.push(value) - 1;
-    // Printable ASCII from '0' up, so a code is one byte of the file and one character of a string.
-    if (i > 126 - FIRST_CODE) throw new RuntimeCityError(`too many distinct values for one column: ${dictionary.join(', ')}`);
-    return String.fromCharCode(FIRST_CODE + i);
-  };
-  const columns: UnitColumns = { id: [], zh: [], en: [], parent: [], level: '', levels, kind: '', kinds, head: '', tails: '' };
-  units.forEach((unit, i) => {
-    const parent = unit.parentId === undefined ? -1 : position.get(unit.parentId);
-    if (parent === undefined) throw new RuntimeCityError(`the unit ${unit.id} names a parent ${unit.parentId ?? ''} that is no unit of the city`);
-    // Only a parent earlier in the list can lend its fields: the reader decodes in one pass, in order.
-    const before = parent >= 0 && parent < i ? (units[parent] as OrgUnit) : undefined;
-    let tails = 0;
-    const tail = (value: string, parentValue: string | undefined, bit: number): string => {
-      if (parentValue === undefined || !value.startsWith(parentValue)) return value;
-      tails |= bit;
-      return value.slice(parentValue.length);
-    };
-    columns.id.push(tail(unit.id, before?.id, TAIL_ID));
-    columns.zh.push(tail(unit.name.zh, before?.name.zh, TAIL_ZH));
-    columns.en.push(tail(unit.name.en, before?.name.en, TAIL_EN));
-    columns.parent.push(parent);
-    columns.level += code(levels, unit.level);
-    columns.kind += unit.kind === undefined ? NO_CODE : code(kinds, unit.kind);
-    columns.head += unit.head ? 'h' : NO_CODE;
-    columns.tails += String.fromCharCode(FIRST_CODE + tails);
-  });
-  return columns;
-}
-
-/**
- * The units of `UnitColumns`, in one pass, each with `contacts` (and `head` where it has one) set to
- * `standIn`. Throws a RuntimeCityError when the columns do not fit together.
- */
-export function unitsOfColumns(columns: UnitColumns, standIn: OrgUnit['contacts'] & NonNullable<OrgUnit['head']>): OrgUnit[] {
-  const { id: ids, zh: zhs, en: ens, parent: parents, level, levels, kind, kinds, head, tails } = columns;
-  const n = Array.isArray(ids) ? ids.length : -1;
-  const fits = (column: unknown): boolean => (Array.isArray(column) || typeof column === 'string') && column.length === n;
-  if (n < 0 || ![zhs, ens, parents, level, kind, head, tails].every(fits) || !Array.isArray(levels) || !Array.isArray(kinds)) {
-    throw new RuntimeCityError('the units\' columns do not fit together');
-  }
-  const units = new Array<OrgUnit>(n);
-  for (let i = 0; i < n; i++) {
-    const parentAt = parents[i] as number;
-    if (!(parentAt >= -1 && parentAt < n && parentAt !== i)) throw new RuntimeCityError(`unit ${i} names a parent at ${parentAt}`);
-    const bits = tails.charCodeAt(i) - FIRST_CODE;
-    // A field stored as a tail needs its parent decoded already: earlier in the list, as the writer ensures.
-    const before = bits !== 0 ? units[parentAt] : undefined;
-    if (bits !== 0 && before === undefined) throw new RuntimeCityError(`unit ${i} continues a parent not read yet`);
-    const id = bits & TAIL_ID ? (before as OrgUnit).id + (ids[i] as string) : (ids[i] as string);
-    const name = { zh: bits & TAIL_ZH ? (before as OrgUnit).name.zh + (zhs[i] as string) : (zhs[i] as string), en: bits & TAIL_EN ? (before as OrgUnit).name.en + (ens[i] as string) : (ens[i] as string) };
-    const unitLevel = levels[level.charCodeAt(i) - FIRST_CODE] as OrgUnit['level'] | undefined;
-    if (unitLevel === undefined) throw new RuntimeCityError(`unit ${i} has no level`);
-    const kindCode = kind.charCodeAt(i);
-    const unitKind = kindCode === NO_CODE.charCodeAt(0) ? undefined : (kinds[kindCode - FIRST_CODE] as OrgUnit['kind']);
-    const hasHead = head.charCodeAt(i) !== NO_CODE.charCodeAt(0);
-    // The parent's id is filled in below, once every id is known (a parent may come later in the list).
-    // The usual unit in one literal (one shape, no properties added later); the others field by field,
-    // so that a unit has exactly the keys the parsed configuration gave it.
-    if (parentAt >= 0 && unitKind !== undefined && hasHead) {
-      units[i] = { id, level: unitLevel, name, parentId: '', kind: unitKind, contacts: standIn, head: standIn };
-    } else {
-      const unit = { id, level: unitLevel, name } as OrgUnit;
-      if (parentAt >= 0) unit.parentId = '';
-      if (unitKind !== undefined) unit.kind = unitKind;
-      unit.contacts = standIn;
-      if (hasHead) unit.head = standIn;
-      units[i] = unit;
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    const parentAt = parents[i] as number;
-    if (parentAt >= 0) (units[i] as OrgUnit).parentId = (units[parentAt] as OrgUnit).id;
-  }
-  return units;
-}
 
 /**
  * What a unit's `contacts` and `head` are in a function that did not ask for the contacts: any use, even
@@ -315,7 +201,11 @@ const CONTACTS_NOT_LOADED = new Proxy(Object.freeze({}), {
   },
 }) as OrgUnit['contacts'] & NonNullable<OrgUnit['head']>;
 
-/** The city of a runtime city file, its units' contacts stand-ins until `addContacts` or `contactsOnDemand`. */
+/**
+ * The city of a runtime city file, its units' contacts stand-ins until `addContacts` or `contactsOnDemand`.
+ * Its units are checked now and decoded when used: one by one through `units`, all at once by reading
+ * `city.units`.
+ */
 export function readRuntimeCity(path: string): LoadedRuntimeCity {
   const parsed = readJson(path);
   // The one check left: that this is the file synth wrote, not a raw city file copied by hand.
@@ -323,15 +213,14 @@ export function readRuntimeCity(path: string): LoadedRuntimeCity {
     throw new RuntimeCityError(`${path} is not a runtime city file (${RUNTIME_CITY_FORMAT}); deploy with the CDK app, which writes it from the validated city file`);
   }
   const file = parsed as unknown as RuntimeCityFile;
-  let units: OrgUnit[];
+  let units: UnitsOnDemand;
   try {
-    units = unitsOfColumns(file.city.units, CONTACTS_NOT_LOADED);
+    units = new UnitsOnDemand(file.city.units, CONTACTS_NOT_LOADED);
   } catch (error) {
     throw new RuntimeCityError(`${path} is damaged: ${(error as Error).message}; deploy with the CDK app`);
   }
-  const city = file.city as unknown as CityConfig;
-  city.units = units;
-  return { sourceSha256: file.sourceSha256, city, extent: file.extent ?? undefined, holidays: file.holidays };
+  const city = cityWithUnitsOnDemand(file.city as unknown as CityConfig, units);
+  return { sourceSha256: file.sourceSha256, city, units, extent: file.extent ?? undefined, holidays: file.holidays };
 }
 
 // ---------- Files of records read by position ----------
@@ -488,11 +377,14 @@ export function recordFile(header: Record<string, unknown>, blocks: readonly Uin
 
 type UnitContacts = Pick<OrgUnit, 'contacts' | 'head'>;
 
+/** How many units a city has, without decoding units on demand. */
+const unitCount = (city: CityConfig): number => unitsOnDemandOf(city)?.count ?? city.units.length;
+
 const openContacts = (path: string, sourceSha256: string, city: CityConfig): RecordFile => {
   const file = RecordFile.open(path, 'contacts', RUNTIME_CONTACTS_FORMAT, sourceSha256);
-  if (file.count !== city.units.length) {
+  if (file.count !== unitCount(city)) {
     file.close();
-    throw new RuntimeCityError(`${path} has the contacts of ${file.count} units, the city ${city.units.length}`);
+    throw new RuntimeCityError(`${path} has the contacts of ${file.count} units, the city ${unitCount(city)}`);
   }
   return file;
 };
@@ -520,18 +412,22 @@ export function addContacts(city: CityConfig, path: string, sourceSha256: string
  */
 export function contactsOnDemand(city: CityConfig, path: string, sourceSha256: string): void {
   const file = openContacts(path, sourceSha256, city);
-  const records: (UnitContacts | undefined)[] = new Array<UnitContacts | undefined>(city.units.length);
+  const onDemand = unitsOnDemandOf(city);
+  const records: (UnitContacts | undefined)[] = new Array<UnitContacts | undefined>(file.count);
   const recordOf = (i: number): UnitContacts => (records[i] ??= file.record(i) as UnitContacts);
   const contacts = onFirstUse((i) => recordOf(i).contacts);
   const heads = onFirstUse((i) => {
     const { head } = recordOf(i);
-    if (!head) throw new RuntimeCityError(`${path} has no head for the unit ${city.units[i]?.id ?? i}, which has one`);
+    if (!head) throw new RuntimeCityError(`${path} has no head for the unit ${onDemand ? onDemand.idAt(i) : (city.units[i]?.id ?? i)}, which has one`);
     return head;
   });
-  city.units.forEach((unit, i) => {
+  const attach = (unit: OrgUnit, i: number): void => {
     unit.contacts = new Proxy({ [PENDING]: i }, contacts) as unknown as OrgUnit['contacts'];
     if (unit.head) unit.head = new Proxy({ [PENDING]: i }, heads) as unknown as NonNullable<OrgUnit['head']>;
-  });
+  };
+  // Units on demand get theirs as they are decoded: a notice's few, not the city's thousands.
+  if (onDemand) onDemand.attachContacts(attach);
+  else city.units.forEach(attach);
 }
 
 /** The unit whose record a proxy's target still waits for; gone once the record's fields are copied in. */
@@ -583,17 +479,23 @@ function runtimeGridsOf(index: GridIndex, boundaries: Record<string, AreaGeometr
  * The grid index of a grids file, its boundaries read and parsed on first use each, and every boundary by
  * id (for the outlines) when asked.
  */
-export function openRuntimeGrids(path: string, sourceSha256: string, units: readonly OrgUnit[]): { index: GridIndex; boundaries: () => Record<string, AreaGeometry> } {
+export function openRuntimeGrids(path: string, sourceSha256: string, units: readonly OrgUnit[] | UnitsOnDemand): { index: GridIndex; boundaries: () => Record<string, AreaGeometry> } {
   const file = RecordFile.open(path, 'grids', RUNTIME_GRIDS_FORMAT, sourceSha256);
   const damaged = (detail: string): RuntimeCityError => new RuntimeCityError(`${path} is damaged (${detail}); deploy with the CDK app, which writes it again`);
   const { unbounded } = file.header;
   if (!Array.isArray(unbounded) || !unbounded.every((id) => typeof id === 'string')) throw damaged('no list of unbounded grids');
   const positions = Buffer.from(file.block(1).buffer);
   if (positions.length !== 4 * file.count) throw damaged(`${positions.length / 4} grid positions for ${file.count} grids`);
+  // Units on demand give a grid's id without making the unit.
+  const onDemand = units instanceof UnitsOnDemand ? units : undefined;
+  const list = units as readonly OrgUnit[];
+  const levelAt = (at: number) => (onDemand ? (at < onDemand.count ? onDemand.levelAt(at) : undefined) : list[at]?.level);
+  const idsOnDemand = onDemand?.idsInOrder();
+  const idAt = (at: number) => (idsOnDemand ? (idsOnDemand[at] as string) : (list[at] as OrgUnit).id);
   const ids = Array.from({ length: file.count }, (_, i) => {
-    const unit = units[positions.readUInt32LE(4 * i)];
-    if (unit?.level !== 'grid') throw damaged(`grid ${i} is no grid of the city`);
-    return unit.id;
+    const at = positions.readUInt32LE(4 * i);
+    if (levelAt(at) !== 'grid') throw damaged(`grid ${i} is no grid of the city`);
+    return idAt(at);
   });
   const treeBytes = file.block(0);
   const parsed = new Array<AreaGeometry | undefined>(file.count);
