@@ -61,7 +61,7 @@ export async function sendDailyDigest({ store, notifier, city, clock, warn }: Di
   const now = clock.now();
   const { timeZone } = city.city.calendar;
   const day = localTime(new Date(now).toISOString(), timeZone).slice(0, 10);
-  const directory = directoryOf(city.city);
+  const directory = directoryOf(city.city, city.routing);
   const offices = new Map<string, OfficeDigest>();
   const unserved: string[] = [];
   let cases = 0;

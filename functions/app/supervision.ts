@@ -229,7 +229,7 @@ export class Supervision {
     if (notified >= state.version) return;
     const fresh = events.filter((event) => event.seq > notified);
     const duplicates = await Promise.all(state.duplicateIds.map(async (id) => store.loadEvents(id)));
-    const { notices, unreachable } = composeNotices(fresh, state, events, service.deps.city.city, duplicates);
+    const { notices, unreachable } = composeNotices(fresh, state, events, service.deps.city.city, duplicates, service.deps.city.routing);
     for (const miss of unreachable) this.deps.warn?.(`case ${state.id}: ${miss}`, undefined);
     await notifier.send(notices);
     await store.setNotifiedSeq(state.id, state.version);

@@ -110,3 +110,32 @@ describe("the units' contacts of a function that notifies", () => {
     expect(config.units[0]!.contacts).toEqual(city.units[0]!.contacts);
   });
 });
+
+describe("a function that notifies, on the runtime city's units looked up one at a time", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('composes a notice and asks its topics without decoding every unit, and answers as over the whole city', async () => {
+    vi.stubEnv('CITY_FILE', runtimeCityFile());
+    vi.stubEnv('NOTICE_TOPIC_ARN_PREFIX', 'arn:aws:sns:ap-east-1:123456789012:CivicLoop-');
+    const { notifier } = await import('./notifier.js');
+    const { city: cityContext, withContacts } = await import('./city.js');
+    const { unitsOnDemandOf } = await import('./units-on-demand.js');
+    const { noticesFor: compose } = await import('../domain/notices/index.js');
+    notifier();
+    const context = cityContext();
+    const everyUnit = vi.spyOn(unitsOnDemandOf(context.city) as unknown as { everyUnit: () => unknown }, 'everyUnit');
+    const run = newRun(city);
+    const events = run.do(routeTo(), actors.router);
+    // What the supervision step does (functions/app/notices.ts): the directory over routing's lookup.
+    const plan = compose(events, run.state, context.city, { received: receivedOf(run), units: context.routing });
+    expect(plan).toEqual(noticesFor(events, run.state, city, { received: receivedOf(run) }));
+    expect(plan.notices).not.toEqual([]);
+    const known = new KnownTopics(context.city, () => void withContacts(), context.routing.unitsById);
+    const listed = new Set(topicsOfCity(city).map((topic) => topic.suffix));
+    for (const suffix of suffixesToAsk(city)) expect(known.has(suffix), suffix).toBe(listed.has(suffix));
+    expect(everyUnit).not.toHaveBeenCalled();
+  });
+});

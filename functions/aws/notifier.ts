@@ -25,7 +25,7 @@ export const notifier = once((): Notifier => {
   // The stack made a topic for exactly these recipients; one it did not is reported as such, not published to.
   return new SnsNotifier({
     client: tracer.captureAWSv3Client(new SNSClient({})),
-    topicArnFor: topicArnResolver(env.NOTICE_TOPIC_ARN_PREFIX, new KnownTopics(config, loadContacts)),
+    topicArnFor: topicArnResolver(env.NOTICE_TOPIC_ARN_PREFIX, new KnownTopics(config, loadContacts, city().routing.unitsById)),
     sms: {
       ...(env.SMS_SENDER_ID ? { senderId: env.SMS_SENDER_ID } : {}),
       ...(env.SMS_ORIGINATION_NUMBER ? { originationNumber: env.SMS_ORIGINATION_NUMBER } : {}),
@@ -41,16 +41,26 @@ type TopicCity = Pick<CityConfig, 'units' | 'departments' | 'offices'>;
  * time: listing them all reads every unit's contacts (the demo city's 8,000 records), where a notice reads
  * the few it is for. `has` answers from the recipient's own contacts; the rest of the set lists them all.
  * `beforeUnitContacts` puts the units' contacts in place, if they may not be yet, before any is read.
+ * `unitsById`, the runtime city's lookup (routing's), finds a unit without reading `city.units`, which
+ * would decode every unit of the city (`units-on-demand.ts`); ids are unique in a validated city.
  */
 export class KnownTopics implements ReadonlySet<string> {
   private readonly city: TopicCity;
   private readonly beforeUnitContacts: () => void;
-  private byId: { units: Map<string, OrgUnit[]>; departments: Map<string, Department[]>; offices: Map<string, Office[]> } | undefined;
+  private readonly unitsById: ReadonlyMap<string, OrgUnit> | undefined;
+  private byId: { units: Map<string, OrgUnit[]> | undefined; departments: Map<string, Department[]>; offices: Map<string, Office[]> } | undefined;
   private listed: Set<string> | undefined;
 
-  constructor(city: TopicCity, beforeUnitContacts: () => void = () => undefined) {
+  constructor(city: TopicCity, beforeUnitContacts: () => void = () => undefined, unitsById?: ReadonlyMap<string, OrgUnit>) {
     this.city = city;
     this.beforeUnitContacts = beforeUnitContacts;
+    this.unitsById = unitsById;
+  }
+
+  private unitsWithId(id: string, grouped: Map<string, OrgUnit[]> | undefined): OrgUnit[] {
+    if (!this.unitsById) return grouped?.get(id) ?? [];
+    const unit = this.unitsById.get(id);
+    return unit ? [unit] : [];
   }
 
   /** Whether `topicsOfCity` names the topic: a party of that kind and id with an email address. */
@@ -60,12 +70,13 @@ export class KnownTopics implements ReadonlySet<string> {
     const kind = suffix.slice(0, dash);
     const id = suffix.slice(dash + 1);
     // As `topicsOfCity`: units and departments make `unit` and `unitHead` topics, offices `office` ones.
-    const { units, departments, offices } = (this.byId ??= { units: byId(this.city.units), departments: byId(this.city.departments), offices: byId(this.city.offices) });
+    const { units, departments, offices } = (this.byId ??= { units: this.unitsById ? undefined : byId(this.city.units), departments: byId(this.city.departments), offices: byId(this.city.offices) });
     if (kind === 'office') return (offices.get(id) ?? []).some((office) => office.contacts.email.length > 0);
     if (kind !== 'unit' && kind !== 'unitHead') return false;
+    const unitParties = this.unitsWithId(id, units);
     // A department's contacts, like an office's, are in the city file: asking of one never loads the units'.
-    if (units.has(id)) this.beforeUnitContacts();
-    const parties = [...(units.get(id) ?? []), ...(departments.get(id) ?? [])];
+    if (unitParties.length > 0) this.beforeUnitContacts();
+    const parties = [...unitParties, ...(departments.get(id) ?? [])];
     return kind === 'unit' ? parties.some((party) => party.contacts.email.length > 0) : parties.some((party) => Boolean(party.head?.email));
   }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CityConfig } from '../city/schema.js';
 import { routeTo } from '../case/test-support.js';
 import { tinyCity } from '../testing/tiny-city.js';
+import { indexUnits } from '../geo/territory.js';
 import { directoryOf, loadUnitContactsOnFirstRead } from './directory.js';
 import { actors, newRun, receivedOf } from './notices.fixture.js';
 import { noticesFor } from './notices.js';
@@ -39,6 +40,24 @@ function counted(city: CityConfig, reads: string[], before: (id: string) => void
 }
 
 const everyId = (city: CityConfig): string[] => [...city.units, ...city.departments, ...city.offices].map((party) => party.id);
+
+describe('the directory over a unit lookup (a runtime city, whose units are decoded when looked up)', () => {
+  it('answers every party, office and the root as the directory over the units, without reading city.units', () => {
+    const city = tinyCity();
+    const plain = directoryOf({ ...city });
+    const lookup = { unitsById: indexUnits(city.units), cityUnitId: city.units.find((unit) => unit.level === 'city')?.id };
+    const units = Object.defineProperty({ ...city }, 'units', {
+      get: () => {
+        throw new Error('city.units read');
+      },
+    });
+    const over = directoryOf(units, lookup);
+    for (const id of [...everyId(city), 'nobody']) expect(over.party(id), id).toEqual(plain.party(id));
+    for (const office of city.offices) for (const unit of city.units) expect(over.officeAt(unit.id, office.role)).toBe(plain.officeAt(unit.id, office.role));
+    expect(over.root).toBe(plain.root);
+    expect([...over.units.keys()]).toEqual([...plain.units.keys()]);
+  });
+});
 
 describe('the directory', () => {
   it('reads no contacts or heads when it is built, nor when a party is named', () => {

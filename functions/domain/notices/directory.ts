@@ -27,6 +27,16 @@ export interface Party {
   readonly head: Head | undefined;
 }
 
+/**
+ * The units by id as routing keeps them (`RoutingContext.unitsById`, `cityUnitId`). A Lambda function's
+ * runtime city decodes a unit when it is first looked up (`functions/aws/units-on-demand.ts`): given this,
+ * the directory looks units up instead of reading `city.units`, which would decode all of them.
+ */
+export interface UnitLookup {
+  readonly unitsById: ReadonlyMap<string, OrgUnit>;
+  readonly cityUnitId?: string | undefined;
+}
+
 export interface Directory {
   readonly city: NoticeCity;
   readonly units: ReadonlyMap<string, OrgUnit>;
@@ -85,6 +95,42 @@ const officeParty = (office: Office): Party => ({
   head: undefined,
 });
 
+/** Departments and offices by id, the first of an id winning, with the offices by the unit they serve. */
+function nonUnits(city: NoticeCity): { departments: Map<string, Department>; offices: Map<string, Office>; officesAt: Map<string, Office> } {
+  const departments = new Map<string, Department>();
+  for (const dept of city.departments) if (!departments.has(dept.id)) departments.set(dept.id, dept);
+  const offices = new Map<string, Office>();
+  const officesAt = new Map<string, Office>();
+  for (const office of city.offices) {
+    if (!offices.has(office.id)) offices.set(office.id, office);
+    const key = `${office.unitId}|${office.role}`;
+    if (!officesAt.has(key)) officesAt.set(key, office);
+  }
+  return { departments, offices, officesAt };
+}
+
+/** The directory over a unit lookup: units, then departments, then offices, as `build` orders them. */
+function buildOver(city: NoticeCity, lookup: UnitLookup): Directory {
+  const { departments, offices, officesAt } = nonUnits(city);
+  const { unitsById } = lookup;
+  const cityUnit = lookup.cityUnitId === undefined ? undefined : unitsById.get(lookup.cityUnitId);
+  return {
+    city,
+    units: unitsById,
+    // The city unit heads the tree in a valid city; without one, the unit without a parent, as `build` finds it.
+    root: cityUnit && cityUnit.parentId === undefined ? cityUnit : [...unitsById.values()].find((unit) => unit.parentId === undefined),
+    party: (id) => {
+      const unit = unitsById.get(id);
+      if (unit) return partyOf(city, 'unit', unit);
+      const dept = departments.get(id);
+      if (dept) return partyOf(city, 'department', dept);
+      const office = offices.get(id);
+      return office ? officeParty(office) : undefined;
+    },
+    officeAt: (unitId, role) => officesAt.get(`${unitId}|${role}`),
+  };
+}
+
 function build(city: NoticeCity): Directory {
   // Where each id is in units, then departments, then offices: a number, not a copy of the party (the
   // demo city's 8,000 units would be 8,000 objects made, and their contacts touched, for a few notices).
@@ -122,10 +168,11 @@ function build(city: NoticeCity): Directory {
 // configuration object once. A changed configuration is a new object (it is parsed, never edited in place).
 const cache = new WeakMap<NoticeCity, Directory>();
 
-export function directoryOf(city: NoticeCity): Directory {
+/** The directory of `city`; given its unit lookup (a runtime city's), it never reads `city.units`. */
+export function directoryOf(city: NoticeCity, units?: UnitLookup): Directory {
   let directory = cache.get(city);
   if (!directory) {
-    directory = build(city);
+    directory = units ? buildOver(city, units) : build(city);
     cache.set(city, directory);
   }
   return directory;

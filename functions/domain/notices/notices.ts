@@ -18,7 +18,7 @@ const isReceived = (event: CaseEvent): event is CaseEventOf<'received'> => event
  * but nobody can reach is listed in `unreachable` with the reason.
  */
 export function noticesFor(events: readonly CaseEvent[], state: CaseState, city: NoticeCity, options: NoticeOptions = {}): NoticePlan {
-  const directory = directoryOf(city);
+  const directory = directoryOf(city, options.units);
   const received = options.received ?? events.find(isReceived);
   const what: CaseWhat = received
     ? received.data

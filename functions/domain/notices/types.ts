@@ -4,6 +4,7 @@
  */
 import type { CaseEventOf } from '../case/events.js';
 import type { Notice } from '../../ports/notifier.js';
+import type { UnitLookup } from './directory.js';
 
 export interface NoticeOptions {
   /**
@@ -18,6 +19,8 @@ export interface NoticeOptions {
    * an attached duplicate whose event is missing here is reported as unreachable.
    */
   duplicates?: readonly CaseEventOf<'received'>[];
+  /** The city's units by id as routing keeps them: the directory looks units up there (`directoryOf`). */
+  units?: UnitLookup;
 }
 
 export type UnreachableReason =

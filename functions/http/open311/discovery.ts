@@ -16,7 +16,9 @@ export function discovery(deps: Open311Deps, language: Language): Record<string,
   const now = deps.clock.now();
   const version = versionAt(deps.city.routing, now) ?? deps.city.routing.versions[0];
   const changeset = isoInZone(version ? Math.min(version.effectiveFromMs, now) : now, city.calendar.timeZone);
-  const centre = city.offices.find((office) => office.role === 'commandCentre' && office.unitId === city.units.find((unit) => unit.level === 'city')?.id)
+  // The city unit as routing knows it: `city.units` would decode every unit of a runtime city.
+  const { cityUnitId } = deps.city.routing;
+  const centre = city.offices.find((office) => office.role === 'commandCentre' && office.unitId === cityUnitId)
     ?? city.offices.find((office) => office.role === 'commandCentre');
   const reach = centre ? [...centre.contacts.email, ...centre.contacts.sms] : [];
   const contact = centre ? `${pick(centre.name, language)}${reach.length > 0 ? ` (${reach.join(', ')})` : ''}` : pick(city.name, language);
