@@ -3,8 +3,8 @@
  * once per process. The units are decoded when first looked up (`units-on-demand.ts`), all of them only
  * where `city.units` is read. The grid index is read on first use from the grids file: routing a case, or
  * checking that a point lies in the city, reads it; showing or acting on a case does not. The units'
- * contacts are read by the functions that send notices, which call `withContacts` at cold start, and
- * then only the records of the units a notice is for.
+ * contacts are read by the functions that send notices, whose notifier calls `withContacts` when a notice
+ * first reads a unit's contacts (`notifier.ts`), and then only the records of the units a notice is for.
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,7 +107,8 @@ export const city = (): CityContext => runtime().context;
 
 /**
  * The city with its units' contacts in place: what a function that sends notices uses (`notifier.ts`
- * calls it). Elsewhere a unit's contacts are stand-ins that throw when read (`runtime-city.ts`).
+ * calls it when a notice first reads a unit's contacts). Elsewhere a unit's contacts are stand-ins that
+ * throw when read (`runtime-city.ts`).
  */
 export const withContacts = (): CityContext => {
   runtime().withContacts();

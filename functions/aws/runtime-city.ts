@@ -196,7 +196,7 @@ function readJson(path: string): Record<string, unknown> {
 const CONTACTS_NOT_LOADED = new Proxy(Object.freeze({}), {
   get(_target, key) {
     throw new RuntimeCityError(
-      `this function did not load the units' contacts (reading ${String(key)}): a function that sends notices calls withContacts() (functions/aws/city.ts) at cold start`,
+      `this function did not load the units' contacts (reading ${String(key)}): a function that sends notices calls withContacts() (functions/aws/city.ts) before it reads them, as notifier.ts does`,
     );
   },
 }) as OrgUnit['contacts'] & NonNullable<OrgUnit['head']>;
