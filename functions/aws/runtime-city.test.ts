@@ -1,5 +1,5 @@
 /** The runtime city files: written at synth, read by the functions (`runtime-city.ts`, `city.ts`). */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -202,6 +202,20 @@ describe('the runtime city files', () => {
     writeRuntimeFiles(files, missing, ['city']);
     expect(() => loadRuntimeCity(missing).withContacts()).toThrow(/cannot read .*city\.contacts\.bin/);
     expect(() => loadRuntimeCity(missing).context.grids).toThrow(/cannot read .*city\.grids\.bin/);
+  });
+
+  it('close a damaged grids file when it is refused, however often a request asks for the index', () => {
+    const path = written(files);
+    const grids = Buffer.from(files.grids);
+    const header = grids.subarray(0, grids.indexOf(10)).toString('latin1');
+    expect(header).toContain('"unbounded":[]');
+    // Same length, so the blocks and records stay where the header says: only the list of unbounded grids is bad.
+    writeFileSync(runtimeFilesBeside(path).grids, Buffer.concat([Buffer.from(header.replace('"unbounded":[]', '"unbounded":5 '), 'latin1'), grids.subarray(header.length)]));
+    const runtime = loadRuntimeCity(path);
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    for (let i = 0; i < 40; i++) expect(() => runtime.context.grids).toThrow(/grids\.bin is damaged \(no list of unbounded grids\)/);
+    expect(openFiles()).toBeLessThan(before + 5);
   });
 
   it('name a damaged boundary when a point first needs it', () => {

@@ -481,6 +481,16 @@ function runtimeGridsOf(index: GridIndex, boundaries: Record<string, AreaGeometr
  */
 export function openRuntimeGrids(path: string, sourceSha256: string, units: readonly OrgUnit[] | UnitsOnDemand): { index: GridIndex; boundaries: () => Record<string, AreaGeometry> } {
   const file = RecordFile.open(path, 'grids', RUNTIME_GRIDS_FORMAT, sourceSha256);
+  try {
+    return gridsOfFile(file, path, units);
+  } catch (error) {
+    // A damaged file is opened again by the next request that needs the index: none may keep it open.
+    file.close();
+    throw error;
+  }
+}
+
+function gridsOfFile(file: RecordFile, path: string, units: readonly OrgUnit[] | UnitsOnDemand): { index: GridIndex; boundaries: () => Record<string, AreaGeometry> } {
   const damaged = (detail: string): RuntimeCityError => new RuntimeCityError(`${path} is damaged (${detail}); deploy with the CDK app, which writes it again`);
   const { unbounded } = file.header;
   if (!Array.isArray(unbounded) || !unbounded.every((id) => typeof id === 'string')) throw damaged('no list of unbounded grids');

@@ -141,10 +141,12 @@ describe('units on demand', () => {
     fresh.attachContacts((unit, i) => (unit.contacts = { email: [`${i}@x.example`], sms: [] }));
     expect(before.contacts.email).toEqual([`${city.units.indexOf(grid)}@x.example`]);
     expect(fresh.unitsInOrder().map((unit) => unit.contacts.email[0])).toEqual(city.units.map((_, i) => `${i}@x.example`));
-    // Setting the units replaces them, and the city has no units on demand any more.
-    runtime.units = [];
-    expect(runtime.units).toEqual([]);
-    expect(unitsOnDemandOf(runtime)).toBeUndefined();
+    // Other units in their place would answer with the contacts of whichever unit held the same place.
+    expect(() => {
+      runtime.units = [...units].reverse();
+    }).toThrow(/a runtime city's units are the ones its file holds/);
+    expect(runtime.units).toBe(units);
+    expect(unitsOnDemandOf(runtime)).toBe(onDemand);
   });
 
   it('refuse columns that do not fit, with the errors of the reader of all the units', () => {

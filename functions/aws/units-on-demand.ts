@@ -269,9 +269,10 @@ export const unitsOnDemandOf = (city: CityConfig): UnitsOnDemand | undefined => 
 
 /**
  * Makes `city.units` the units of `units`, decoded all at once when first read, the same array after:
- * code that reads every unit works as before, and code that does not never pays. Setting `city.units`
- * replaces them, and the city has no units on demand from then on (so no one attaches contacts to units
- * it no longer has). The property stays an accessor for that, enumerable as the data property it replaces.
+ * code that reads every unit works as before, and code that does not never pays. The property is an
+ * accessor, enumerable as the data property it replaces, and setting it throws: routing's lookup and the
+ * contacts (attached by a unit's place in the file) belong to these units, and other units put in their
+ * place would answer with the contacts of whichever unit held the same place.
  */
 export function cityWithUnitsOnDemand(city: CityConfig, units: UnitsOnDemand): CityConfig {
   let value: OrgUnit[] | undefined;
@@ -279,9 +280,8 @@ export function cityWithUnitsOnDemand(city: CityConfig, units: UnitsOnDemand): C
     enumerable: true,
     configurable: true,
     get: () => (value ??= units.unitsInOrder()),
-    set: (replaced: OrgUnit[]) => {
-      onDemand.delete(city);
-      value = replaced;
+    set: () => {
+      throw new RuntimeCityError("a runtime city's units are the ones its file holds: make a new configuration rather than replace them");
     },
   });
   onDemand.set(city, units);
