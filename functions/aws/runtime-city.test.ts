@@ -204,6 +204,22 @@ describe('the runtime city files', () => {
     expect(() => loadRuntimeCity(missing).context.grids).toThrow(/cannot read .*city\.grids\.bin/);
   });
 
+  it('name the file and what is wrong when its first record is misplaced, or it is cut short while open', () => {
+    const path = written(files);
+    const contacts = Buffer.from(files.contacts);
+    const offsetsAt = contacts.indexOf(10) + 1;
+    const shifted = Buffer.from(contacts);
+    shifted.writeUInt32LE(1, offsetsAt);
+    writeFileSync(runtimeFilesBeside(path).contacts, shifted);
+    expect(() => loadRuntimeCity(path).withContacts()).toThrow(/contacts\.bin is damaged \(its first record starts at 1, not at 0\)/);
+    writeFileSync(runtimeFilesBeside(path).contacts, contacts);
+    const runtime = loadRuntimeCity(path);
+    runtime.withContacts();
+    // The file loses its records after the function opened it: the first unit read names the file.
+    writeFileSync(runtimeFilesBeside(path).contacts, contacts.subarray(0, offsetsAt + 4 * (city.units.length + 1)));
+    expect(() => runtime.context.routing.unitsById.get(city.units[0]!.id)!.contacts.email).toThrow(/contacts\.bin is damaged \(it ends \d+ bytes early\)/);
+  });
+
   it('close a damaged grids file when it is refused, however often a request asks for the index', () => {
     const path = written(files);
     const grids = Buffer.from(files.grids);

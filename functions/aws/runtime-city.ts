@@ -269,8 +269,8 @@ export class RecordFile {
     const size = fstatSync(fd).size;
     const damaged = (detail: string): RuntimeCityError => new RuntimeCityError(`${path} is damaged (${detail}); deploy with the CDK app, which writes it again`);
     // The header is one line at the start; a few KB hold it unless the format adds a long list to it.
-    let head = readAt(fd, Math.min(size, 4096), 0);
-    while (!head.includes(10) && head.length < size) head = readAt(fd, Math.min(size, head.length * 4), 0);
+    let head = readAt(fd, Math.min(size, 4096), 0, path);
+    while (!head.includes(10) && head.length < size) head = readAt(fd, Math.min(size, head.length * 4), 0, path);
     const newline = head.indexOf(10);
     let header: Record<string, unknown> | undefined;
     try {
@@ -290,13 +290,14 @@ export class RecordFile {
       at += length;
     }
     blockStarts.push(at);
-    const offsets = readAt(fd, Math.max(0, Math.min(4 * (count + 1), size - at)), at);
+    const offsets = readAt(fd, Math.max(0, Math.min(4 * (count + 1), size - at)), at, path);
     if (offsets.length !== 4 * (count + 1)) throw damaged('it ends before its records');
     const recordsStart = at + offsets.length;
     let previous = 0;
     for (let i = 0; i <= count; i++) {
       const offset = offsets.readUInt32LE(4 * i);
-      if (offset < previous || (i === 0 && offset !== 0)) throw damaged(`record ${i} starts before record ${i - 1}`);
+      if (i === 0 && offset !== 0) throw damaged(`its first record starts at ${offset}, not at 0`);
+      if (offset < previous) throw damaged(`record ${i} starts before record ${i - 1}`);
       previous = offset;
     }
     if (recordsStart + previous !== size) throw damaged(`${size} bytes where its records end at ${recordsStart + previous}`);
@@ -309,7 +310,7 @@ export class RecordFile {
     const end = this.blockStarts[k + 1];
     if (start === undefined || end === undefined) throw new RuntimeCityError(`${this.path} has no block ${k}`);
     const bytes = new Uint8Array(end - start);
-    readInto(this.fd, bytes, start);
+    readInto(this.fd, bytes, start, this.path);
     return bytes;
   }
 
@@ -317,12 +318,12 @@ export class RecordFile {
   record(i: number): unknown {
     if (!(Number.isInteger(i) && i >= 0 && i < this.count)) throw new RuntimeCityError(`${this.path} has no record ${i} (it has ${this.count})`);
     const start = this.offsets.readUInt32LE(4 * i);
-    return this.parse(readAt(this.fd, this.offsets.readUInt32LE(4 * i + 4) - start, this.recordsStart + start), i);
+    return this.parse(readAt(this.fd, this.offsets.readUInt32LE(4 * i + 4) - start, this.recordsStart + start, this.path), i);
   }
 
   /** Every record, parsed, from one read of them all. */
   records(): unknown[] {
-    const all = readAt(this.fd, this.offsets.readUInt32LE(4 * this.count), this.recordsStart);
+    const all = readAt(this.fd, this.offsets.readUInt32LE(4 * this.count), this.recordsStart, this.path);
     return Array.from({ length: this.count }, (_, i) => this.parse(all.subarray(this.offsets.readUInt32LE(4 * i), this.offsets.readUInt32LE(4 * i + 4)), i));
   }
 
@@ -341,17 +342,18 @@ export class RecordFile {
 
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
-function readInto(fd: number, bytes: Uint8Array, position: number): void {
+function readInto(fd: number, bytes: Uint8Array, position: number, path: string): void {
   for (let done = 0; done < bytes.length; ) {
     const read = readSync(fd, bytes, done, bytes.length - done, position + done);
-    if (read === 0) throw new RuntimeCityError(`a runtime city file ends ${bytes.length - done} bytes early`);
+    // A file cut short after it was opened (or whose size changed): named as every damaged file is.
+    if (read === 0) throw new RuntimeCityError(`${path} is damaged (it ends ${bytes.length - done} bytes early); deploy with the CDK app, which writes it again`);
     done += read;
   }
 }
 
-function readAt(fd: number, length: number, position: number): Buffer {
+function readAt(fd: number, length: number, position: number, path: string): Buffer {
   const bytes = Buffer.allocUnsafe(length);
-  readInto(fd, bytes, position);
+  readInto(fd, bytes, position, path);
   return bytes;
 }
 
