@@ -1,6 +1,6 @@
 /**
  * The calendar built from resolved holidays (what a Lambda function builds from its runtime city file) must
- * answer exactly as the one built from the holiday source, and warn about the same years.
+ * answer every day by the rule, from the holiday source's data, and warn about the same years.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,9 +8,9 @@ import type { CalendarOverride } from '../city/schema.js';
 import { dayKindsOf, mergeHolidays, type ResolvedHolidays } from './day-kinds.js';
 import { holidayCoverageOf, yearsMissingHolidayDataOf } from './holiday-coverage.js';
 import { chineseDaysSchedule, resolveHolidays } from './holiday-source.js';
-import { dayNumberOf, isoDateOf, yearOf } from './local-date.js';
+import { dayNumberOf, isoDateOf, isWeekend, yearOf } from './local-date.js';
 import { createResolvedCalendar } from './resolved-calendar.js';
-import { createWorkingCalendar, holidayCoverage, yearsMissingHolidayData, type WorkingCalendarSettings } from './working-calendar.js';
+import { holidayCoverage, yearsMissingHolidayData, type WorkingCalendarSettings } from './working-calendar.js';
 
 const kaifeng: WorkingCalendarSettings = {
   timeZone: 'Asia/Shanghai',
@@ -41,23 +41,32 @@ function coveredDays(config: WorkingCalendarSettings): number[] {
 }
 
 describe('a calendar from resolved holidays', () => {
-  it('answers every day of the covered years as the calendar built from the source does', () => {
+  // `createWorkingCalendar` is itself `createResolvedCalendar` over `resolveHolidays`: comparing with it
+  // would only check the JSON round trip. The days are checked against the rule as DESIGN states it,
+  // read straight from the source's data: an override wins, then the source, then Monday to Friday.
+  const expectedWorkingDay = (config: WorkingCalendarSettings, day: number): boolean => {
+    const override = config.overrides.findLast((o) => dayNumberOf(o.date) === day);
+    if (override) return override.kind === 'workday';
+    const fromSource = config.holidaySource === 'chinese-days' ? chineseDaysSchedule().days.get(day) : undefined;
+    return fromSource ?? !isWeekend(day);
+  };
+
+  it('answers every day of the covered years by the rule: an override, else the source, else Monday to Friday', () => {
     for (const config of [kaifeng, { ...kaifeng, overrides: [] }, { ...kaifeng, holidaySource: 'weekendsOnly' as const }]) {
-      const direct = createWorkingCalendar(config);
       const resolved = createResolvedCalendar(config, stored(resolveHolidays(config)));
       const days = coveredDays(config);
       expect(days.length).toBeGreaterThan(365 * 3);
+      let daysOff = 0;
       for (const day of days) {
         const date = isoDateOf(day);
-        expect(resolved.isWorkingDay(date), date).toBe(direct.isWorkingDay(date));
+        expect(resolved.isWorkingDay(date), date).toBe(expectedWorkingDay(config, day));
+        if (!expectedWorkingDay(config, day) && !isWeekend(day)) daysOff++;
       }
-      // The arithmetic on top of the days agrees too (a few instants across the busiest holidays).
-      for (const start of ['2026-01-01T09:00:00+08:00', '2026-09-30T17:00:00+08:00', '2026-12-31T11:00:00+08:00']) {
-        const t = Date.parse(start);
-        expect(resolved.dueAt(t, { amount: 5, unit: 'workingDays' })).toBe(direct.dueAt(t, { amount: 5, unit: 'workingDays' }));
-        expect(resolved.between(t, t + 20 * 86_400_000, 'working')).toBe(direct.between(t, t + 20 * 86_400_000, 'working'));
-      }
+      // Weekday holidays were there to be found, except where the city keeps weekends only and overrides nothing.
+      if (config.holidaySource === 'chinese-days') expect(daysOff).toBeGreaterThan(20);
     }
+    // The arithmetic on top of the days is the same code `createWorkingCalendar` runs: working-calendar.test.ts
+    // pins it across the real holidays.
   });
 
   it('warns about the same years: the source years travel with the resolved days', () => {
