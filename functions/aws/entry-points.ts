@@ -69,9 +69,11 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'case-actions', kind: 'http', route: 'caseActions', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
   { name: 'open311', kind: 'http', route: 'open311', uses: [...COMMITS, 'startExecution', 'apiUrl', 'open311Clients', 'boundaries'], timeout: 29, memoryMb: 1024 },
   { name: 'route-case', kind: 'task', substitution: 'RouteCaseFunctionArn', uses: [...COMMITS, 'startExecution', 'boundaries'], timeout: 60, memoryMb: 1024 },
-  { name: 'await-change', kind: 'task', substitution: 'AwaitChangeFunctionArn', uses: [...COMMITS, 'notify'], timeout: 120, memoryMb: 1024 },
+  // The workflow's own steps that wait and answer: they bring the projection up to date without waking the
+  // workflow, so they carry no Step Functions client (`service-without-workflow.ts`).
+  { name: 'await-change', kind: 'task', substitution: 'AwaitChangeFunctionArn', uses: ['tableRead', 'tableWrite', 'city', 'notify'], timeout: 120, memoryMb: 1024 },
   { name: 'apply-milestone', kind: 'task', substitution: 'ApplyMilestoneFunctionArn', uses: COMMITS, timeout: 60, memoryMb: 1024 },
-  { name: 'finish', kind: 'task', substitution: 'FinishFunctionArn', uses: [...COMMITS, 'notify'], timeout: 120, memoryMb: 1024 },
+  { name: 'finish', kind: 'task', substitution: 'FinishFunctionArn', uses: ['tableRead', 'tableWrite', 'city', 'notify'], timeout: 120, memoryMb: 1024 },
   { name: 'hand-over', kind: 'task', substitution: 'HandOverFunctionArn', uses: ['startExecution'], timeout: 30, memoryMb: 256 },
   { name: 'reconcile', kind: 'job', uses: ['tableRead', 'startExecution', 'readExecutions'], timeout: 900, memoryMb: 1024 },
   { name: 'digest', kind: 'job', uses: ['tableRead', 'notify', 'city'], timeout: 300, memoryMb: 1024 },

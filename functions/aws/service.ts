@@ -1,10 +1,10 @@
-/** The case service: the one code path for every change to a case, on the table, the city and the workflow. */
-import { CaseService } from '../app/case-service.js';
-import { city } from './city.js';
-import { systemClock } from './clock.js';
-import { warn } from './observability.js';
+/**
+ * The case service of a function that commits to cases: the one code path for every change to a case, on
+ * the table, the city and the workflow (loaded when a case starts or a wait completes).
+ */
+import type { CaseService } from '../app/case-service.js';
+import { caseServiceOn } from './case-service-on.js';
 import { once } from './once.js';
-import { store } from './store.js';
 import { workflowOnDemand } from './workflow-on-demand.js';
 
-export const service = once((): CaseService => new CaseService({ store: store(), workflow: workflowOnDemand, clock: systemClock, city: city(), warn }));
+export const service = once((): CaseService => caseServiceOn(workflowOnDemand));

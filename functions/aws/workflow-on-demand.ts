@@ -1,7 +1,7 @@
 /**
- * The workflow as the case service holds it in every function: loaded (Step Functions client and all) only
- * when a case starts or a wait completes. Functions that only read cases build the same service without
- * loading it at their cold start, and need no state machine address.
+ * The workflow as the case service holds it in a function that commits to cases: loaded (Step Functions
+ * client and all) only when a case starts or a wait completes, not at cold start. Functions that never do
+ * either carry none (`service-without-workflow.ts`).
  */
 import type { Workflow } from '../ports/workflow.js';
 

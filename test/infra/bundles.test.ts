@@ -118,6 +118,21 @@ describe('the bundles, each in a folder of its own as deployed', () => {
     expect(withClients).toBeGreaterThan(15);
   });
 
+  it('gives a function an AWS client exactly when its permissions let it use one (entry-points.ts)', () => {
+    const clients = [
+      { client: 'client-dynamodb', grantedBy: ['tableRead', 'tableWrite'] },
+      { client: 'client-sfn', grantedBy: ['startExecution', 'completeWait', 'readExecutions'] },
+      { client: 'client-sns', grantedBy: ['notify'] },
+    ] as const;
+    for (const entry of ENTRY_POINTS) {
+      const paths = (bundles.byName.get(entry.name)?.inputs ?? []).map((input) => input.path);
+      for (const { client, grantedBy } of clients) {
+        const carried = paths.some((path) => path.includes(`node_modules/@aws-sdk/${client}/`));
+        expect(carried, `${entry.name} and ${client}`).toBe(grantedBy.some((resource) => entry.uses.includes(resource)));
+      }
+    }
+  });
+
   it('takes Node built-ins with getBuiltinModule, never by an import statement (an ESM import of node:http loads undici)', () => {
     for (const entry of ENTRY_POINTS) {
       const dir = join(root, entry.name);

@@ -2,7 +2,7 @@
 import { makeSupervisionHandlers } from '../../tasks/supervision-handlers.js';
 import { observed } from '../observability.js';
 import { notifier } from '../notifier.js';
-import { service } from '../service.js';
+import { service } from '../service-without-workflow.js';
 import { store } from '../store.js';
 import { supervisionWith } from '../supervision.js';
 

@@ -2,6 +2,6 @@
 import { makeCaseActionsHandler } from '../../http/native/case-actions.js';
 import { observed } from '../observability.js';
 import { city } from '../city.js';
-import { service } from '../service.js';
+import { service } from '../service-without-workflow.js';
 
 export const handler = observed(makeCaseActionsHandler({ service: service(), city: city() }));

@@ -2,6 +2,6 @@
 import { makeTrackHandlers } from '../../http/native/track.js';
 import { observed } from '../observability.js';
 import { city } from '../city.js';
-import { service } from '../service.js';
+import { service } from '../service-without-workflow.js';
 
 export const handler = observed(makeTrackHandlers({ service: service(), city: city() }).follow);
