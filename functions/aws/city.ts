@@ -13,12 +13,30 @@ import type { ResolvedHolidays } from '../domain/calendar/day-kinds.js';
 import { createResolvedCalendar } from '../domain/calendar/resolved-calendar.js';
 import type { WorkingCalendarRules } from '../domain/calendar/types.js';
 import type { AreaGeometry, CityConfig, Level, OrgUnit } from '../domain/city/schema.js';
-import { GridIndex } from '../domain/geo/grid-index.js';
+import type { GridIndex } from '../domain/geo/grid-index.js';
 import type { BBox } from '../domain/geo/types.js';
-import { createRoutingContext } from '../domain/routing/index.js';
+import { routingContextOf } from '../domain/routing/index.js';
 import { readEnv } from './env.js';
 import { once } from './once.js';
-import { areasFileOf, contactsFileOf, contactsOnDemand, gridsFileOf, openRuntimeGrids, readRuntimeBoundaries, readRuntimeCity, withBoundaries } from './runtime-city.js';
+import { areasFileOf, contactsFileOf, contactsOnDemand, gridsFileOf, readRuntimeBoundaries, readRuntimeCity, withBoundaries, type RuntimeGrids } from './runtime-city.js';
+import type { UnitsOnDemand } from './units-on-demand.js';
+
+/** Opens a city's grids file (`openRuntimeGrids`): the index and the grids' boundaries. */
+export type GridsOpener = (path: string, sourceSha256: string, units: UnitsOnDemand) => RuntimeGrids;
+
+/**
+ * How this function opens the grids file, given by `city-grids.ts`, which only the entries that locate
+ * points or draw the grids import (those whose uses include `boundaries`): the grid index's code
+ * (flatbush, point in polygon) is then bundled with them alone. Elsewhere the grids are refused by name.
+ */
+let gridsOpener: GridsOpener = () => {
+  throw new Error("civic-loop: this function was not built to read the city's grids; an entry that locates points imports functions/aws/city-grids.ts (and has 'boundaries' in its uses)");
+};
+
+/** Called once, by `city-grids.ts`, when the module is evaluated: before any handler runs. */
+export const openGridsWith = (opener: GridsOpener): void => {
+  gridsOpener = opener;
+};
 
 /**
  * The working calendar, built when first asked a question, from the holidays the synth resolved (so no
@@ -65,18 +83,17 @@ export interface RuntimeCity {
   withContacts(): void;
 }
 
-export function loadRuntimeCity(cityFile: string): RuntimeCity {
+export function loadRuntimeCity(cityFile: string, openGrids: GridsOpener = gridsOpener): RuntimeCity {
   const path = isAbsolute(cityFile) ? cityFile : join(bundleDir(), cityFile);
   const { city, units, sourceSha256, extent, holidays } = readRuntimeCity(path);
   // The index comes prepared (no box computed, no tree built); a grid's boundary is read when a point falls in its box.
-  const gridFile = once(() => openRuntimeGrids(gridsFileOf(path), sourceSha256, units));
+  const gridFile = once(() => openGrids(gridsFileOf(path), sourceSha256, units));
   const grids = (): GridIndex => gridFile().index;
   const gridBoundaries = (): Record<string, AreaGeometry> => gridFile().boundaries();
   const calendar = calendarOnFirstUse(city.calendar, holidays);
   // Routing keeps a reference to the index; it is handed the real one when first asked for it. Its units
   // are decoded as they are looked up: a request reads a few of the city's thousands.
-  const routing = createRoutingContext(city, GridIndex.fromAreas([]), { byId: units, cityUnitId: units.firstOfLevel('city')?.id });
-  Object.defineProperty(routing, 'grids', { get: grids, enumerable: true });
+  const routing = routingContextOf(city, grids, { byId: units, cityUnitId: units.firstOfLevel('city')?.id });
   const context: CityContext = {
     city,
     calendar,
@@ -100,7 +117,8 @@ export function loadRuntimeCity(cityFile: string): RuntimeCity {
   };
 }
 
-const runtime = once(() => loadRuntimeCity(readEnv(['CITY_FILE']).CITY_FILE));
+// The opener is read when the city is first loaded, after every module of the entry was evaluated.
+const runtime = once(() => loadRuntimeCity(readEnv(['CITY_FILE']).CITY_FILE, gridsOpener));
 
 /** The city named by CITY_FILE. */
 export const city = (): CityContext => runtime().context;

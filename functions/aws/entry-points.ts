@@ -21,8 +21,9 @@ export type Resource =
   /** Reads the runtime city file shipped beside the bundle. */
   | 'city'
   /**
-   * Locates points in grids or draws outlines on every request: the boundaries (shipped beside every
-   * bundle that reads the city, read on first use) are loaded and the grid index built at cold start.
+   * Locates points in grids or draws them: the entry imports `city-grids.ts`, so its city opens the grids
+   * file (shipped beside every bundle that reads the city) with the grid index, whose code no other
+   * function bundles (`city.ts`).
    */
   | 'boundaries'
   /** Knows the API's public URL. */
@@ -64,7 +65,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'board-summary', kind: 'http', route: 'boardSummary', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
   { name: 'board-map', kind: 'http', route: 'boardMap', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
   { name: 'escalations', kind: 'http', route: 'escalations', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
-  { name: 'city-directory', kind: 'http', route: 'cityDirectory', uses: ['city', 'boundaries'], timeout: 10, memoryMb: 1024 },
+  { name: 'city-directory', kind: 'http', route: 'cityDirectory', uses: ['city'], timeout: 10, memoryMb: 1024 },
   { name: 'city-outlines', kind: 'http', route: 'cityOutlines', uses: ['city', 'boundaries'], timeout: 10, memoryMb: 1024 },
   { name: 'case-actions', kind: 'http', route: 'caseActions', uses: ['tableRead', 'city'], timeout: 29, memoryMb: 1024 },
   { name: 'open311', kind: 'http', route: 'open311', uses: [...COMMITS, 'startExecution', 'apiUrl', 'open311Clients', 'boundaries'], timeout: 29, memoryMb: 1024 },

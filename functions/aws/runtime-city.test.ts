@@ -14,10 +14,11 @@ import { dayNumberOf, isoDateOf } from '../domain/calendar/local-date.js';
 import { createWorkingCalendar, holidayCoverage } from '../domain/calendar/working-calendar.js';
 import { LEVELS, type AreaGeometry, type CityConfig, type OrgUnit } from '../domain/city/schema.js';
 import { territorialChain } from '../domain/geo/territory.js';
-import { tinyCity } from '../domain/testing/tiny-city.js';
+import { TINY_IDS, tinyCity, tinyGridId } from '../domain/testing/tiny-city.js';
 import { makeQueryHandlers } from '../http/native/queries.js';
 import { cityUnitIdOf, makeTerritoryScope } from '../http/native/territory-scope.js';
 import { loadRuntimeCity } from './city.js';
+import './city-grids.js';
 import {
   addContacts,
   contactsFileOf,
@@ -202,6 +203,19 @@ describe('the runtime city files', () => {
     writeRuntimeFiles(files, missing, ['city']);
     expect(() => loadRuntimeCity(missing).withContacts()).toThrow(/cannot read .*city\.contacts\.bin/);
     expect(() => loadRuntimeCity(missing).context.grids).toThrow(/cannot read .*city\.grids\.bin/);
+  });
+
+  it("refuses the grids by name where the function's entry did not ask for them (functions/aws/city-grids.ts)", async () => {
+    const path = written(runtimeFilesOf(tinyCity(), 'abc'));
+    vi.resetModules();
+    const bare = await import('./city.js');
+    const { context } = bare.loadRuntimeCity(path);
+    expect(() => context.grids).toThrow(/not built to read the city's grids; an entry that locates points imports functions\/aws\/city-grids\.ts/);
+    expect(() => context.routing.grids).toThrow(/not built to read the city's grids/);
+    // Everything else is there: a unit, the calendar.
+    expect(context.routing.unitsById.get(tinyGridId(TINY_IDS.communities.tieta, 1))?.level).toBe('grid');
+    await import('./city-grids.js');
+    expect(bare.loadRuntimeCity(path).context.grids.locate({ lon: 114.3025, lat: 34.7825 })).toBe(tinyGridId(TINY_IDS.communities.tieta, 1));
   });
 
   it('name the file and what is wrong when its first record is misplaced, or it is cut short while open', () => {

@@ -481,7 +481,13 @@ function runtimeGridsOf(index: GridIndex, boundaries: Record<string, AreaGeometr
  * The grid index of a grids file, its boundaries read and parsed on first use each, and every boundary by
  * id (for the outlines) when asked.
  */
-export function openRuntimeGrids(path: string, sourceSha256: string, units: readonly OrgUnit[] | UnitsOnDemand): { index: GridIndex; boundaries: () => Record<string, AreaGeometry> } {
+/** A grids file opened: the grid index, and every grid's boundary by id (read from the file when asked). */
+export interface RuntimeGrids {
+  index: GridIndex;
+  boundaries: () => Record<string, AreaGeometry>;
+}
+
+export function openRuntimeGrids(path: string, sourceSha256: string, units: readonly OrgUnit[] | UnitsOnDemand): RuntimeGrids {
   const file = RecordFile.open(path, 'grids', RUNTIME_GRIDS_FORMAT, sourceSha256);
   try {
     return gridsOfFile(file, path, units);
@@ -492,7 +498,7 @@ export function openRuntimeGrids(path: string, sourceSha256: string, units: read
   }
 }
 
-function gridsOfFile(file: RecordFile, path: string, units: readonly OrgUnit[] | UnitsOnDemand): { index: GridIndex; boundaries: () => Record<string, AreaGeometry> } {
+function gridsOfFile(file: RecordFile, path: string, units: readonly OrgUnit[] | UnitsOnDemand): RuntimeGrids {
   const damaged = (detail: string): RuntimeCityError => new RuntimeCityError(`${path} is damaged (${detail}); deploy with the CDK app, which writes it again`);
   const { unbounded } = file.header;
   if (!Array.isArray(unbounded) || !unbounded.every((id) => typeof id === 'string')) throw damaged('no list of unbounded grids');

@@ -133,6 +133,15 @@ describe('the bundles, each in a folder of its own as deployed', () => {
     }
   });
 
+  it("gives the grid index's code (flatbush, point in polygon) only to the functions that locate points or draw grids (functions/aws/city-grids.ts)", () => {
+    for (const entry of ENTRY_POINTS) {
+      // Modules esbuild read but left no code of are listed with 0 bytes.
+      const paths = (bundles.byName.get(entry.name)?.inputs ?? []).filter((input) => input.bytes > 0).map((input) => input.path);
+      const carried = ['node_modules/flatbush/', 'node_modules/@turf/boolean-point-in-polygon/', 'functions/domain/geo/grid-index.ts'].filter((part) => paths.some((path) => path.includes(part)));
+      expect(carried, entry.name).toEqual(entry.uses.includes('boundaries') ? ['node_modules/flatbush/', 'node_modules/@turf/boolean-point-in-polygon/', 'functions/domain/geo/grid-index.ts'] : []);
+    }
+  });
+
   it('takes Node built-ins with getBuiltinModule, never by an import statement (an ESM import of node:http loads undici)', () => {
     for (const entry of ENTRY_POINTS) {
       const dir = join(root, entry.name);

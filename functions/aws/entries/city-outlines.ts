@@ -1,6 +1,7 @@
 /** `GET /city/outlines/{level}`: one layer of the city's territory as GeoJSON, from the boundary files. */
 import { makeCityDirectoryHandlers } from '../../http/native/city-directory.js';
 import { city, unitsWithBoundaries } from '../city.js';
+import '../city-grids.js';
 import { observed } from '../observability.js';
 
 // A request reads the boundaries of its layer only: the grids' (1.8 MB for the demo city, and the grid

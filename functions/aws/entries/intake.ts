@@ -3,6 +3,7 @@ import { makeCaseHandlers } from '../../http/native/cases.js';
 import { observed } from '../observability.js';
 import { city } from '../city.js';
 import { service } from '../service.js';
+import '../city-grids.js';
 
 // Intake locates every report in a grid: the index is built at cold start, not on the first caller's time.
 void city().grids;

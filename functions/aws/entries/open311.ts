@@ -5,6 +5,7 @@ import { readEnv } from '../env.js';
 import { observed, warn } from '../observability.js';
 import { HashedApiKeys } from '../open311-clients.js';
 import { city } from '../city.js';
+import '../city-grids.js';
 import { service } from '../service.js';
 import { store } from '../store.js';
 import { systemClock } from '../clock.js';

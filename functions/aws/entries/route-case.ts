@@ -2,6 +2,7 @@
 import { makeSupervisionHandlers } from '../../tasks/supervision-handlers.js';
 import { observed } from '../observability.js';
 import { city } from '../city.js';
+import '../city-grids.js';
 import { service } from '../service.js';
 import { store } from '../store.js';
 import { supervisionWith } from '../supervision.js';

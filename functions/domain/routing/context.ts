@@ -49,6 +49,14 @@ export const unitLookupOf = (units: readonly OrgUnit[]): UnitLookup => ({
  * prebuilt `units` lookup where the configuration's units should not be read all at once.
  */
 export function createRoutingContext(city: CityConfig, grids: GridIndex = GridIndex.fromUnits(city.units), units: UnitLookup = unitLookupOf(city.units)): RoutingContext {
+  return routingContextOf(city, () => grids, units);
+}
+
+/**
+ * The routing context with its grid index asked of `grids` when routing first reads it: a Lambda that never
+ * locates a point neither reads its grids nor bundles the index's code (`functions/aws/city.ts`).
+ */
+export function routingContextOf(city: CityConfig, grids: () => GridIndex, units: UnitLookup): RoutingContext {
   const versions = city.responsibilityList.versions
     .map((source): EffectiveVersion => {
       const rowsByCategory = new Map<string, ResponsibilityRow[]>();
@@ -62,7 +70,9 @@ export function createRoutingContext(city: CityConfig, grids: GridIndex = GridIn
     .sort((a, b) => a.effectiveFromMs - b.effectiveFromMs || a.version - b.version);
   return {
     city,
-    grids,
+    get grids() {
+      return grids();
+    },
     unitsById: units.byId,
     cityUnitId: units.cityUnitId ?? city.id,
     departmentsById: new Map(city.departments.map((department) => [department.id, department])),

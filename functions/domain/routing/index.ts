@@ -1,4 +1,4 @@
-export { createRoutingContext, isKnownHandler, unitLookupOf, versionAt, type EffectiveVersion, type RoutingContext, type UnitLookup } from './context.js';
+export { createRoutingContext, isKnownHandler, routingContextOf, unitLookupOf, versionAt, type EffectiveVersion, type RoutingContext, type UnitLookup } from './context.js';
 export { limitsFor, type AppliedLimits, type LimitsSource } from './limits.js';
 export { applyOwnerRule, type RuleOutcome } from './owner-rule.js';
 export { placeCase, type Placement } from './place.js';
