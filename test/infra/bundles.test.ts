@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NormalizedSchema } from '@smithy/core/schema';
 import { API_DESCRIPTION_FILE } from '../../functions/aws/api-description.js';
 import { ENTRY_POINTS } from '../../functions/aws/entry-points.js';
 import { runtimeFileKindsFor, runtimeFilesBeside, runtimeFilesOf, toRuntimeJson } from '../../functions/aws/runtime-city.js';
@@ -131,6 +132,36 @@ describe('the bundles, each in a folder of its own as deployed', () => {
         expect(carried, `${entry.name} and ${client}`).toBe(grantedBy.some((resource) => entry.uses.includes(resource)));
       }
     }
+  });
+
+  it('bundles no event streams, and no operation of the clients the functions carry has one (functions/aws/bundling/no-event-streams.ts)', async () => {
+    const clients = new Set<string>();
+    for (const entry of ENTRY_POINTS) {
+      const inputs = bundles.byName.get(entry.name)?.inputs ?? [];
+      expect(inputs.filter((input) => input.bytes > 0 && input.path.includes('/submodules/event-streams/')).map((input) => input.path), entry.name).toEqual([]);
+      for (const input of inputs) clients.add(/node_modules\/(@aws-sdk\/client-[\w-]+)\//.exec(input.path)?.[1] ?? '');
+    }
+    clients.delete('');
+    expect([...clients].sort()).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-sfn', '@aws-sdk/client-sns']);
+    // The SDK reaches for event streams only for an operation whose input or output has an event-stream
+    // member: the operation schemas (`[9, namespace, name, traits, input, output]`) the clients export.
+    const streaming = async (client: string): Promise<{ operations: number; streaming: string[] }> => {
+      const exported = Object.entries((await import(client)) as Record<string, unknown>).filter(([name, value]) => name.endsWith('$') && Array.isArray(value) && value[0] === 9);
+      const found = exported.filter(([, operation]) =>
+        [(operation as unknown[])[4], (operation as unknown[])[5]].some((part) => {
+          const schema = NormalizedSchema.of(part as Parameters<typeof NormalizedSchema.of>[0]);
+          return schema.isStructSchema() && schema.getEventStreamMember() !== '';
+        }),
+      );
+      return { operations: exported.length, streaming: found.map(([name]) => name) };
+    };
+    for (const client of clients) {
+      const { operations, streaming: found } = await streaming(client);
+      expect(operations, client).toBeGreaterThan(10);
+      expect(found, client).toEqual([]);
+    }
+    // The check finds one where there is one: Lambda's response streaming (its client comes with aws-local-stepfunctions).
+    expect((await streaming('@aws-sdk/client-lambda')).streaming).toContain('InvokeWithResponseStream$');
   });
 
   it("gives the grid index's code (flatbush, point in polygon) only to the functions that locate points or draw grids (functions/aws/city-grids.ts)", () => {
