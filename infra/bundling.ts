@@ -25,7 +25,8 @@
  *   function reaches classic zod (the city schema's and the OpenAPI shapes', used at synth and build).
  *   Classic zod cannot be trimmed so, its methods being on its classes: a lean copy of it without its
  *   locales, aliased here, was still 132 KB of every function that validated.
- * - semver as its `gte` alone (`semverAlias`): 18 KB less in every bundle.
+ * - No semver, whose one user is the X-Ray SDK's patcher of AWS SDK v2 clients, which nothing here has
+ *   (`functions/aws/bundling/no-semver.ts`): 9 KB less in every function than its `gte` alone (28 KB whole).
  * - The SDK's credentials from the environment or Lambda's container endpoint only
  *   (`functions/aws/bundling/lambda-credentials.ts`): 130 KB less in every function with an AWS client.
  * - No event streams' serde, which no operation of the clients used has
@@ -45,12 +46,15 @@ export const BUNDLE = {
   format: 'esm',
   minify: true,
   sourcemap: false,
+  /** Text as UTF-8, not escaped: the notices' Chinese takes 3 bytes a character instead of 6. */
+  charset: 'utf8',
   mainFields: ['module', 'main'],
   banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   /** Packages replaced by a leaner module of the same API (paths from the project root; see each file). */
   alias: {
     '@aws-sdk/credential-provider-node': './functions/aws/bundling/lambda-credentials.ts',
     '@smithy/core/event-streams': './functions/aws/bundling/no-event-streams.ts',
+    semver: './functions/aws/bundling/no-semver.ts',
   },
   /** The runtime file the construct copies beside each function that reads the city. */
   cityFileName: 'city.json',
@@ -107,19 +111,6 @@ function builtinAliases(root: string): Record<string, string> {
   return aliases;
 }
 
-/**
- * `semver` as semver's own `gte` alone, loaded when first called. The X-Ray SDK (under the Powertools
- * tracer) requires the whole of semver (28 KB, every range and comparison function, loaded eagerly by its
- * index) for one `semver.gte(AWS.VERSION, ...)` in its AWS SDK v2 patcher, which nothing here calls (the
- * clients are v3, traced by `captureAWSv3Client`). The `require` inside the function is also what keeps
- * semver's regular expressions (~80, built when its `internal/re.js` loads: 4-8 ms of a cold start here)
- * from being built at cold start. test/infra/bundles.test.ts checks that every bundled module that
- * requires semver uses only `gte`.
- */
-const semverAlias = (root: string): Record<string, string> => ({
-  semver: generated(root, 'semver-gte.cjs', `module.exports = { gte: (...args) => require(${JSON.stringify(join(root, 'node_modules/semver/functions/gte.js'))})(...args) };\n`),
-});
-
 const entryFile = (root: string, name: string): string => join(root, 'functions/aws/entries', `${name}.ts`);
 
 /** Entries grouped by the modules they import (the sorted specifiers of their import statements, those imported for their effect too). */
@@ -139,7 +130,7 @@ export function bundleGroups(root: string, names: readonly string[]): string[][]
 export function buildBundles(root: string, entries: readonly Pick<EntryPoint, 'name' | 'uses'>[], dir = mkdtempSync(join(tmpdir(), 'civic-loop-bundles-'))): BuiltBundles {
   rmSync(dir, { recursive: true, force: true });
   const byName = new Map<string, FunctionBundle>();
-  const alias = { ...builtinAliases(root), ...semverAlias(root), ...Object.fromEntries(Object.entries(BUNDLE.alias).map(([name, path]) => [name, join(root, path)])) };
+  const alias = { ...builtinAliases(root), ...Object.fromEntries(Object.entries(BUNDLE.alias).map(([name, path]) => [name, join(root, path)])) };
   bundleGroups(
     root,
     entries.map((entry) => entry.name),
@@ -162,6 +153,7 @@ export function buildBundles(root: string, entries: readonly Pick<EntryPoint, 'n
       format: BUNDLE.format,
       minify: BUNDLE.minify,
       sourcemap: BUNDLE.sourcemap,
+      charset: BUNDLE.charset,
       mainFields: [...BUNDLE.mainFields],
       banner: { js: BUNDLE.banner },
       alias,

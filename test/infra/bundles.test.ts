@@ -5,7 +5,7 @@
  * imports in its folder and export a handler. `entries.test.ts` checks the environment each entry needs;
  * this checks the built folders.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -85,22 +85,28 @@ describe('the bundles, each in a folder of its own as deployed', () => {
     }
   });
 
-  it('gives semver only its gte, and every bundled module that requires semver uses nothing else (infra/bundling.ts)', () => {
+  it("bundles no semver: its one user is the X-Ray SDK's v2 patcher, which asks only for gte and which nothing here calls (functions/aws/bundling/no-semver.ts)", () => {
     const requirers = new Set<string>();
     for (const entry of ENTRY_POINTS) {
-      for (const input of bundles.byName.get(entry.name)?.inputs ?? []) {
-        if (!input.path.startsWith('node_modules/') || input.path.startsWith('node_modules/semver/')) continue;
+      const inputs = bundles.byName.get(entry.name)?.inputs ?? [];
+      expect(inputs.filter((input) => input.bytes > 0 && input.path.includes('node_modules/semver/')).map((input) => input.path), entry.name).toEqual([]);
+      for (const input of inputs) {
+        if (!input.path.startsWith('node_modules/')) continue;
         const text = readFileSync(resolve(input.path), 'utf8');
         for (const [, name] of text.matchAll(/(\w+)\s*=\s*require\(["']semver["']\)/g)) {
           requirers.add(input.path);
           const used = new Set([...text.matchAll(new RegExp(`\\b${name}\\.(\\w+)`, 'g'))].map((match) => match[1]));
           expect([...used], input.path).toEqual(['gte']);
         }
-        // Nothing reaches into semver's files by path, which the alias would not find.
+        // Nothing reaches into semver's files by path, which the alias would not catch.
         expect(text, input.path).not.toMatch(/require\(["']semver\/|from ["']semver\//);
       }
     }
-    expect(requirers.size).toBeGreaterThan(0);
+    expect([...requirers]).toEqual(['node_modules/aws-xray-sdk-core/dist/lib/patchers/aws_p.js']);
+    // That patcher runs only when handed an AWS SDK v2, through captureAWS or captureAWSClient: no code here calls either.
+    const sources = execFileSync('git', ['ls-files', 'functions', 'local'], { encoding: 'utf8' }).split('\n').filter((path) => path.endsWith('.ts'));
+    expect(sources.length).toBeGreaterThan(100);
+    expect(sources.filter((path) => /\bcaptureAWS(Client)?\(/.test(readFileSync(path, 'utf8')))).toEqual([]);
   });
 
   it("gives the AWS clients Lambda's credential sources only, not the SDK's default chain (functions/aws/bundling/lambda-credentials.ts)", () => {
