@@ -1,5 +1,5 @@
 /** `POST /cases`: the native API's case handler, on the AWS composition root. */
-import { makeCaseHandlers } from '../../http/native/cases.js';
+import { makeIntakeHandler } from '../../http/native/cases.js';
 import { observed } from '../observability.js';
 import { city } from '../city.js';
 import { service } from '../service.js';
@@ -8,4 +8,4 @@ import '../city-grids.js';
 // Intake locates every report in a grid: the index is built at cold start, not on the first caller's time.
 void city().grids;
 
-export const handler = observed(makeCaseHandlers({ service: service(), city: city() }).intake);
+export const handler = observed(makeIntakeHandler({ service: service(), city: city() }));

@@ -15,10 +15,17 @@ import { maySee } from './visibility.js';
 
 export type { NativeDeps } from './case-view.js';
 
+/** Every handler of the cases API, for a server that serves them all (the local runtime). */
 export function makeCaseHandlers(deps: NativeDeps) {
-  const cityUnitId = cityUnitIdOf(deps.city);
+  return { intake: makeIntakeHandler(deps), act: makeActHandler(deps), getCase: makeGetCaseHandler(deps) };
+}
 
-  const intake = httpHandler<unknown>({
+/**
+ * `POST /cases`. Each Lambda builds its own handler alone, and bundles only what that handler uses: intake
+ * has no use for the actions' schemas or the case view, acting none for routing.
+ */
+export function makeIntakeHandler(deps: NativeDeps) {
+  return httpHandler<unknown>({
     auth: 'required',
     jsonBody: true,
     async run({ body, principal, event }) {
@@ -68,8 +75,12 @@ export function makeCaseHandlers(deps: NativeDeps) {
       };
     },
   });
+}
 
-  const act = httpHandler<unknown>({
+/** `POST /cases/{caseId}/{action}`. */
+export function makeActHandler(deps: NativeDeps) {
+  const cityUnitId = cityUnitIdOf(deps.city);
+  return httpHandler<unknown>({
     auth: 'required',
     jsonBody: true,
     async run({ body, principal, pathParameters }) {
@@ -88,8 +99,4 @@ export function makeCaseHandlers(deps: NativeDeps) {
       return { body: { ...caseView(principal!, all, deps), appended: events.map((event) => event.seq) } };
     },
   });
-
-  const getCase = makeGetCaseHandler(deps);
-
-  return { intake, act, getCase };
 }
