@@ -39,7 +39,7 @@ import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { buildSync, type Metafile } from 'esbuild';
 import { API_DESCRIPTION_FILE, apiDescriptionText } from '../functions/aws/api-description.js';
-import type { EntryPoint } from '../functions/aws/entry-points.js';
+import type { EntryPoint, Resource } from '../functions/aws/entry-points.js';
 import { API_VERSION, openApiDocument } from '../functions/http/openapi/document.js';
 
 export const BUNDLE = {
@@ -126,6 +126,55 @@ function compressAgain(root: string, metafiles: readonly Metafile[]): void {
   for (const [path, output] of outputs) output.bytes = sizes[join(root, path)] ?? output.bytes;
 }
 
+/**
+ * Code shared by the functions, made chunks of its own: each is the entry of an extra entry point of an
+ * esbuild run, built beside the functions and never deployed. esbuild puts a module in the chunk of the
+ * entry points that reach it, so the modules a function shares with one of these land in a chunk apart
+ * from its own code; a function's folder still holds only the modules it reaches (the bundles test checks
+ * which clients each carries). That matters for the cold start: V8 builds a function faster from a few
+ * modules than from the same code as one. Measured on get-case, 61 interleaved fresh processes: 140 ms as
+ * one file, 121 ms cut into its own code, the DynamoDB client and Powertools (126 ms in two; 120 ms in
+ * four, with X-Ray apart, no better). With the SNS and Step Functions clients apart as well, 21
+ * interleaved runs each: await-change 150 -> 134 ms, reconcile 113 -> 101, hand-over 91 -> 85, intake
+ * 146 -> 140. The folders grow by 0.3-2.5 KB, the chunks' imports and exports.
+ *
+ * An extra entry point also marks live whatever it names, so each names only what every function of the
+ * run uses: Powertools and middy are in every function; the DynamoDB client joins the runs whose functions
+ * all read or write the table. (Naming the SNS and Step Functions clients too made the functions that
+ * lack them 17 KB larger, with those clients' share of the SDK's common modules.)
+ */
+const SHARED_CHUNKS: readonly { name: string; text: string; when: (entry: Pick<EntryPoint, 'uses'>) => boolean }[] = [
+  {
+    name: 'powertools',
+    text: [
+      "export { Logger } from '@aws-lambda-powertools/logger';",
+      "export { Metrics } from '@aws-lambda-powertools/metrics';",
+      "export { Tracer } from '@aws-lambda-powertools/tracer';",
+      "export { default as middy } from '@middy/core';",
+    ].join('\n'),
+    when: () => true,
+  },
+  {
+    name: 'dynamodb',
+    text: ["export { DynamoDBClient } from '@aws-sdk/client-dynamodb';", "export { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';"].join('\n'),
+    when: (entry) => entry.uses.includes('tableRead') || entry.uses.includes('tableWrite'),
+  },
+  {
+    name: 'sns',
+    text: "export { SNSClient } from '@aws-sdk/client-sns';",
+    when: (entry) => entry.uses.includes('notify'),
+  },
+  {
+    name: 'sfn',
+    text: "export { SFNClient } from '@aws-sdk/client-sfn';",
+    when: (entry) => ['startExecution', 'completeWait', 'readExecutions'].some((resource) => entry.uses.includes(resource as Resource)),
+  },
+];
+
+/** The extra entry points of a run of these entries, by names no function has (`~dynamodb`). */
+const sharedChunkEntries = (root: string, entries: readonly Pick<EntryPoint, 'uses'>[]): Record<string, string> =>
+  Object.fromEntries(SHARED_CHUNKS.filter((chunk) => entries.every(chunk.when)).map((chunk) => [`~${chunk.name}`, generated(root, `shared-${chunk.name}.mjs`, `${chunk.text}\n`)]));
+
 const entryFile = (root: string, name: string): string => join(root, 'functions/aws/entries', `${name}.ts`);
 
 /** Entries grouped by the modules they import (the sorted specifiers of their import statements, those imported for their effect too). */
@@ -146,6 +195,7 @@ export function buildBundles(root: string, entries: readonly Pick<EntryPoint, 'n
   rmSync(dir, { recursive: true, force: true });
   const byName = new Map<string, FunctionBundle>();
   const alias = { ...builtinAliases(root), ...Object.fromEntries(Object.entries(BUNDLE.alias).map(([name, path]) => [name, join(root, path)])) };
+  const usesOf = new Map(entries.map((entry) => [entry.name, entry]));
   const built: { group: string[]; dir: string; metafile: Metafile }[] = [];
   bundleGroups(
     root,
@@ -155,7 +205,7 @@ export function buildBundles(root: string, entries: readonly Pick<EntryPoint, 'n
     mkdirSync(groupDir, { recursive: true });
     const result = buildSync({
       absWorkingDir: root,
-      entryPoints: Object.fromEntries(group.map((name) => [name, entryFile(root, name)])),
+      entryPoints: { ...Object.fromEntries(group.map((name) => [name, entryFile(root, name)])), ...sharedChunkEntries(root, group.map((name) => usesOf.get(name) as Pick<EntryPoint, 'uses'>)) },
       outdir: groupDir,
       // Entries and chunks side by side: imports between them stay `./chunk-….mjs`, valid in each
       // function's folder, and `import.meta.url` of any chunk is that folder (the city files are beside it).

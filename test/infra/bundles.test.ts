@@ -179,6 +179,24 @@ describe('the bundles, each in a folder of its own as deployed', () => {
     }
   });
 
+  it("cuts each function into its own code and chunks of the code it shares, Powertools and its clients (SHARED_CHUNKS in infra/bundling.ts)", () => {
+    // Strings minifying keeps: Powertools' environment variable, and the DynamoDB client's JSON protocol target.
+    const markers = [
+      { marker: 'POWERTOOLS_SERVICE_NAME', in: () => true },
+      { marker: 'DynamoDB_20120810', in: (uses: readonly string[]) => uses.includes('tableRead') || uses.includes('tableWrite') },
+    ];
+    for (const entry of ENTRY_POINTS) {
+      const dir = join(root, entry.name);
+      const texts = Object.fromEntries(readdirSync(dir).filter((file) => file.endsWith('.mjs')).map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
+      for (const { marker, in: carried } of markers) {
+        const holders = Object.keys(texts).filter((file) => texts[file]!.includes(marker));
+        if (!carried(entry.uses)) continue;
+        expect(holders.length, `${entry.name}: ${marker}`).toBeGreaterThan(0);
+        expect(holders, `${entry.name}: ${marker}`).not.toContain(BUNDLE.handlerFile);
+      }
+    }
+  });
+
   it('takes Node built-ins with getBuiltinModule, never by an import statement (an ESM import of node:http loads undici)', () => {
     for (const entry of ENTRY_POINTS) {
       const dir = join(root, entry.name);
