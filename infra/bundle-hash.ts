@@ -1,7 +1,7 @@
 /**
  * A bundle's asset hash computed before bundling, from everything that can change the bundle: the source
- * under functions/ (tests aside), the lock file (swc's version with it), the bundling settings and swc's
- * pass, the TypeScript settings esbuild reads (tsconfig.json), esbuild's version, the entry and, for
+ * under functions/ (tests aside), the lock file, the bundling settings and swc's pass, the TypeScript
+ * settings esbuild reads (tsconfig.json), esbuild's and swc's installed versions, the entry and, for
  * functions that read it, the city. With the hash known up front, CDK skips bundling an asset whose folder is already in cdk.out, so a synth after
  * an unchanged one does not run esbuild 25 times again.
  */
@@ -23,6 +23,7 @@ const inputsOf = (root: string): string[] => [
   join(root, 'infra/bundling.ts'),
   join(root, 'infra/compress-pass.ts'),
   join(root, 'node_modules/esbuild/package.json'),
+  join(root, 'node_modules/@swc/core/package.json'),
 ];
 
 /**

@@ -32,7 +32,7 @@
  * - No event streams' serde, which no operation of the clients used has
  *   (`functions/aws/bundling/no-event-streams.ts`): a 14 KB chunk less in every function with a client.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -85,7 +85,12 @@ function generated(root: string, name: string, contents: string): string {
   const dir = join(root, 'node_modules/.cache/civic-loop/builtins');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, name);
-  if (!existsSync(file) || readFileSync(file, 'utf8') !== contents) writeFileSync(file, contents);
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== contents) {
+    // Written aside and renamed: two test workers building at once never read a file half written.
+    const aside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(aside, contents);
+    renameSync(aside, file);
+  }
   return file;
 }
 
@@ -115,8 +120,8 @@ function builtinAliases(root: string): Record<string, string> {
  * the metafiles' output sizes become the files' new sizes (the inputs' bytes stay esbuild's). esbuild
  * bundles and minifies fast and safely but leaves what a compressor finds across statements (sequences,
  * inlined single-use bindings, joined declarations): swc takes a further 4% off every function (intake
- * 510 -> 489 KB) in about 4 s for all of them. `test/infra/bundles.test.ts` runs bundled functions end to
- * end.
+ * 510 -> 489 KB) in about 4 s for all of them. `test/infra/bundled-run.test.ts` runs bundled functions
+ * end to end.
  */
 function compressAgain(root: string, metafiles: readonly Metafile[]): void {
   const outputs = metafiles.flatMap((metafile) => Object.entries(metafile.outputs).filter(([path]) => path.endsWith('.mjs')));

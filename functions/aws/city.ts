@@ -83,11 +83,13 @@ export interface RuntimeCity {
   withContacts(): void;
 }
 
-export function loadRuntimeCity(cityFile: string, openGrids: GridsOpener = gridsOpener): RuntimeCity {
+export function loadRuntimeCity(cityFile: string, openGrids?: GridsOpener): RuntimeCity {
   const path = isAbsolute(cityFile) ? cityFile : join(bundleDir(), cityFile);
   const { city, units, sourceSha256, extent, holidays } = readRuntimeCity(path);
   // The index comes prepared (no box computed, no tree built); a grid's boundary is read when a point falls in its box.
-  const gridFile = once(() => openGrids(gridsFileOf(path), sourceSha256, units));
+  // The opener is the one in place when the grids are first read, not when the city was loaded: a module
+  // that read the city before city-grids.ts was evaluated does not shut the grids out for good.
+  const gridFile = once(() => (openGrids ?? gridsOpener)(gridsFileOf(path), sourceSha256, units));
   const grids = (): GridIndex => gridFile().index;
   const gridBoundaries = (): Record<string, AreaGeometry> => gridFile().boundaries();
   const calendar = calendarOnFirstUse(city.calendar, holidays);
@@ -117,8 +119,7 @@ export function loadRuntimeCity(cityFile: string, openGrids: GridsOpener = grids
   };
 }
 
-// The opener is read when the city is first loaded, after every module of the entry was evaluated.
-const runtime = once(() => loadRuntimeCity(readEnv(['CITY_FILE']).CITY_FILE, gridsOpener));
+const runtime = once(() => loadRuntimeCity(readEnv(['CITY_FILE']).CITY_FILE));
 
 /** The city named by CITY_FILE. */
 export const city = (): CityContext => runtime().context;

@@ -158,12 +158,13 @@ export const runtimeFilesBeside = (cityFile: string): Record<keyof RuntimeFiles,
 });
 
 /**
- * The runtime files a function gets beside its bundle: none unless it reads the city, and the contacts
- * only if it sends notices (the one use of them, `withContacts`).
+ * The runtime files a function gets beside its bundle: none unless it reads the city; the contacts only if
+ * it sends notices (the one use of them, `withContacts`); the grids and the other layers' boundaries only
+ * if it locates points or draws outlines (`boundaries`: elsewhere the grids are refused, `city.ts`).
  */
 export function runtimeFileKindsFor(uses: readonly Resource[]): (keyof RuntimeFiles)[] {
   if (!uses.includes('city')) return [];
-  return uses.includes('notify') ? ['city', 'contacts', 'grids', 'areas'] : ['city', 'grids', 'areas'];
+  return ['city', ...(uses.includes('notify') ? (['contacts'] as const) : []), ...(uses.includes('boundaries') ? (['grids', 'areas'] as const) : [])];
 }
 
 /** Copies the runtime files of the given kinds so that `cityFile` is the runtime city file, the rest beside it. */

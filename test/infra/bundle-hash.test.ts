@@ -22,8 +22,9 @@ describe('the bundles code digest', () => {
   write('infra/bundling.ts', 'export {};\n');
   write('infra/compress-pass.ts', 'export {};\n');
   write('node_modules/esbuild/package.json', '{"version":"0.28.2"}');
+  write('node_modules/@swc/core/package.json', '{"version":"1.16.22"}');
 
-  it('is the same while nothing changes, and changes with a source file, tsconfig.json or the second pass in the same process', () => {
+  it('is the same while nothing changes, and changes with a source file, tsconfig.json or the second pass and its version in the same process', () => {
     const first = codeDigest(root);
     expect(codeDigest(root)).toBe(first);
     write('functions/aws/entries/health.test.ts', 'a test changed\n');
@@ -36,7 +37,10 @@ describe('the bundles code digest', () => {
     expect(third).not.toBe(second);
     // swc's pass rewrites every file esbuild wrote: its options are the bundles' too.
     write('infra/compress-pass.ts', 'export const OPTIONS = { compress: false };\n');
-    expect(codeDigest(root)).not.toBe(third);
+    const fourth = codeDigest(root);
+    expect(fourth).not.toBe(third);
+    write('node_modules/@swc/core/package.json', '{"version":"1.16.23"}');
+    expect(codeDigest(root)).not.toBe(fourth);
   });
 
   it('gives each entry and city its own bundle hash', () => {

@@ -77,7 +77,7 @@ export function makeIntakeHandler(deps: NativeDeps) {
   });
 }
 
-/** `POST /cases/{caseId}/{action}`. */
+/** `POST /cases/{caseId}/actions/{action}`. */
 export function makeActHandler(deps: NativeDeps) {
   const cityUnitId = cityUnitIdOf(deps.city);
   return httpHandler<unknown>({
