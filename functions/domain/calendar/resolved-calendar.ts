@@ -73,7 +73,9 @@ export function createResolvedCalendar(config: CalendarSettings, holidays: Pick<
       checkInstant(a);
       checkInstant(b);
       if (kind === 'natural') return b - a;
-      return b >= a ? workingBetween(days, a, b) : -workingBetween(days, b, a);
+      // 0 - x, not -x: an interval back over no working time is 0, never -0, which Object.is (and so a
+      // test's toBe) tells apart from 0.
+      return b >= a ? workingBetween(days, a, b) : 0 - workingBetween(days, b, a);
     },
     limitMs,
     dueAt(start, limit) {
