@@ -4,8 +4,10 @@
  *
  * esbuild's API in the synth's own process, with code splitting, each function's folder holding its
  * entry as `index.mjs` and the chunks it reaches: a module behind a dynamic `import()` (the Step
- * Functions client of a function that only reads cases) is a chunk of its own, read only if that path
- * runs. NodejsFunction ran the esbuild CLI through npx once per function, about a minute of a cold synth.
+ * Functions client of a function that commits to cases, used when a case starts or a wait completes) is
+ * a chunk of its own, read only if that path runs; what the functions of a run share (Powertools, the AWS
+ * clients) is cut into chunks of its own too (`SHARED_CHUNKS`), and every file then gets swc's second
+ * minifying pass (`compressAgain`). NodejsFunction ran the esbuild CLI through npx once per function, about a minute of a cold synth.
  *
  * Entries that import the same modules are built together, in one esbuild run (20 runs for 25 entries):
  * they use the same code, so sharing the run costs them nothing, and it saves a third of the time. Not all
