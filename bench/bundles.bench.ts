@@ -16,10 +16,15 @@
  * `--packages N` also lists, per function, the N packages (or folders of this repository) with the most
  * bytes in its folder, at cold start and behind dynamic imports, from esbuild's metafile.
  *
+ * `--compare DIR` judges a change: DIR is the output folder of an earlier run (bench/results/bundles,
+ * copied aside before the change). Each run then imports the function from DIR and from this build in
+ * turn, process by process, and the table gives both medians. On this machine a function's init drifts by
+ * 10-20 ms from one minute to the next, more than most changes: only runs interleaved so tell them apart.
+ *
  * Aim (issue 5): every bundle ≤ 500 KB and every median init ≤ 150 ms on this machine.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,9 +34,16 @@ import { BUNDLE, buildBundles, type FunctionBundle } from '../infra/bundling.js'
 import { prepareCity } from '../infra/city-artifact.js';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, city: { type: 'string', default: 'cities/kaifeng-demo.json' }, only: { type: 'string' }, packages: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '7' },
+    city: { type: 'string', default: 'cities/kaifeng-demo.json' },
+    only: { type: 'string' },
+    packages: { type: 'string' },
+    compare: { type: 'string' },
+  },
 });
 const ONLY = values.only ? new Set(values.only.split(',')) : undefined;
+const COMPARE = values.compare ? resolve(values.compare) : undefined;
 const RUNS = Number(values.runs);
 const AIM_BYTES = 500 * 1024;
 const AIM_MS = 150;
@@ -88,6 +100,8 @@ function byPackage(inputs: FunctionBundle['inputs']): [string, [number, number]]
 }
 
 function main(): void {
+  if (COMPARE && (COMPARE === OUT || COMPARE.startsWith(`${OUT}/`))) throw new Error(`--compare ${COMPARE}: this run writes ${OUT} afresh; copy the earlier run aside first`);
+  if (COMPARE && !existsSync(COMPARE)) throw new Error(`--compare ${COMPARE}: no such folder`);
   const city = prepareCity(values.city);
   rmSync(OUT, { recursive: true, force: true });
   const entries = ENTRY_POINTS.filter((e) => !ONLY || ONLY.has(e.name));
@@ -103,14 +117,31 @@ function main(): void {
   }
   rmSync(join(OUT, '.build'), { recursive: true, force: true });
 
+  const load = (dir: string): [number, number] =>
+    JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', LOADER, join(dir, BUNDLE.handlerFile)], { env: { ...LAMBDA_ENV, PATH: process.env.PATH ?? '' }, encoding: 'utf8' })) as [number, number];
+  const earlierDirs = new Map(entries.flatMap((entry) => (COMPARE && existsSync(join(COMPARE, entry.name, BUNDLE.handlerFile)) ? [[entry.name, join(COMPARE, entry.name)] as const] : [])));
   const times = new Map<string, number[]>(entries.map((e) => [e.name, []]));
   const cpu = new Map<string, number[]>(entries.map((e) => [e.name, []]));
+  const earlierTimes = new Map<string, number[]>([...earlierDirs.keys()].map((name) => [name, []]));
   for (let run = 0; run < RUNS; run++) {
     for (const entry of entries) {
-      const out = execFileSync(process.execPath, ['--input-type=module', '-e', LOADER, join(dirs.get(entry.name) as string, BUNDLE.handlerFile)], { env: { ...LAMBDA_ENV, PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
-      const [wall, cpuMs] = JSON.parse(out) as [number, number];
-      times.get(entry.name)?.push(wall);
-      cpu.get(entry.name)?.push(cpuMs);
+      const measure = () => {
+        const [wall, cpuMs] = load(dirs.get(entry.name) as string);
+        times.get(entry.name)?.push(wall);
+        cpu.get(entry.name)?.push(cpuMs);
+      };
+      const earlier = earlierDirs.get(entry.name);
+      const measureEarlier = () => {
+        if (earlier) earlierTimes.get(entry.name)?.push(load(earlier)[0]);
+      };
+      // Which goes first alternates, so neither build always meets the other's warm file cache.
+      if (run % 2 === 0) {
+        measure();
+        measureEarlier();
+      } else {
+        measureEarlier();
+        measure();
+      }
     }
   }
   const rows = entries.map((entry) => {
@@ -142,6 +173,20 @@ function main(): void {
   const largest = rows.reduce((a, b) => (b.kb > a.kb ? b : a));
   console.log(`\nlargest bundle ${largest.name} ${largest.kb.toFixed(1)} KB (aim ≤ ${AIM_BYTES / 1024}); slowest init ${worst.name} ${worst.initMs.toFixed(1)} ms (aim ≤ ${AIM_MS})`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+  if (COMPARE) {
+    console.log(`\nagainst ${COMPARE}, interleaved process by process: init median and min ms, earlier -> now`);
+    for (const row of rows) {
+      const earlier = earlierTimes.get(row.name);
+      if (!earlier) {
+        console.log(`  ${row.name.padEnd(16)} not in ${COMPARE}`);
+        continue;
+      }
+      const [before, now] = [median(earlier), row.initMs];
+      console.log(
+        `  ${row.name.padEnd(16)} ${before.toFixed(1).padStart(7)} -> ${now.toFixed(1).padStart(7)} (${(now - before >= 0 ? '+' : '') + (now - before).toFixed(1)})   min ${Math.min(...earlier).toFixed(1)} -> ${row.minMs.toFixed(1)}`,
+      );
+    }
+  }
   if (values.packages) {
     for (const entry of entries) {
       const bundle = bundles.byName.get(entry.name);
