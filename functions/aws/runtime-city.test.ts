@@ -29,6 +29,7 @@ import {
   RecordFile,
   recordFile,
   RuntimeCityError,
+  runtimeFileKindsFor,
   runtimeFilesBeside,
   runtimeFilesOf,
   toRuntimeJson,
@@ -56,6 +57,14 @@ describe('the runtime city files', () => {
   const files = runtimeFilesOf(city, 'abc');
   const cityFile = written(files);
   const paths = runtimeFilesBeside(cityFile);
+
+  it('go beside a function only where it reads them: contacts where it notifies, the grids and areas where it locates or draws', () => {
+    expect(runtimeFileKindsFor([])).toEqual([]);
+    expect(runtimeFileKindsFor(['tableRead', 'city'])).toEqual(['city']);
+    expect(runtimeFileKindsFor(['city', 'notify'])).toEqual(['city', 'contacts']);
+    expect(runtimeFileKindsFor(['city', 'boundaries'])).toEqual(['city', 'grids', 'areas']);
+    expect(runtimeFileKindsFor(['city', 'notify', 'boundaries'])).toEqual(['city', 'contacts', 'grids', 'areas']);
+  });
 
   it('hold the parsed city: without boundaries or contacts in one, the boundaries and contacts in others, nothing lost', () => {
     const read = readRuntimeCity(cityFile);

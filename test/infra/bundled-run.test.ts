@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -74,6 +74,21 @@ const httpEvent = (method: string, path: string, routeKey: string, options: { bo
   isBase64Encoded: false,
 });
 
+/** A local HTTP endpoint that hands each request's body and headers to `answer` and sends back what it returns. */
+async function recordingEndpoint(answer: (body: string, headers: IncomingHttpHeaders) => { contentType: string; body: string }): Promise<Server> {
+  const server = createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    request.on('end', () => {
+      const { contentType, body } = answer(text, request.headers);
+      response.writeHead(200, { 'content-type': contentType });
+      response.end(body);
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  return server;
+}
+
 describe('bundled functions, run end to end as deployed', () => {
   const names = ['intake', 'get-case', 'digest'];
   let root: string;
@@ -103,31 +118,20 @@ describe('bundled functions, run end to end as deployed', () => {
     await ensureTable(new DynamoDBClient({ endpoint: dynamoUrl, region: 'ap-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }), tableDefinition(TABLE));
 
     // Step Functions' JSON protocol: the operation in X-Amz-Target, the input as JSON.
-    stepFunctions = createServer((request, response) => {
-      let text = '';
-      request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      request.on('end', () => {
-        const body = JSON.parse(text) as Record<string, unknown>;
-        sfnCalls.push({ target: String(request.headers['x-amz-target']), body });
-        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
-        response.end(JSON.stringify({ executionArn: `${String(body.stateMachineArn)}:${String(body.name)}`, startDate: Date.now() / 1000 }));
-      });
+    stepFunctions = await recordingEndpoint((text, headers) => {
+      const body = JSON.parse(text) as Record<string, unknown>;
+      sfnCalls.push({ target: String(headers['x-amz-target']), body });
+      return { contentType: 'application/x-amz-json-1.0', body: JSON.stringify({ executionArn: `${String(body.stateMachineArn)}:${String(body.name)}`, startDate: Date.now() / 1000 }) };
     });
-    await new Promise<void>((done) => stepFunctions.listen(0, '127.0.0.1', () => done()));
-
     // SNS's query protocol: a form in, XML out.
-    sns = createServer((request, response) => {
-      let text = '';
-      request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      request.on('end', () => {
-        published.push(new URLSearchParams(text));
-        response.writeHead(200, { 'content-type': 'text/xml' });
-        response.end(
-          `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>message-${published.length}</MessageId></PublishResult><ResponseMetadata><RequestId>request-${published.length}</RequestId></ResponseMetadata></PublishResponse>`,
-        );
-      });
+    sns = await recordingEndpoint((text) => {
+      published.push(new URLSearchParams(text));
+      const n = published.length;
+      return {
+        contentType: 'text/xml',
+        body: `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>message-${n}</MessageId></PublishResult><ResponseMetadata><RequestId>request-${n}</RequestId></ResponseMetadata></PublishResponse>`,
+      };
     });
-    await new Promise<void>((done) => sns.listen(0, '127.0.0.1', () => done()));
 
     daemon = createSocket('udp4');
     daemon.on('message', (message) => segments.push(message.toString('utf8')));
