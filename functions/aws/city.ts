@@ -93,8 +93,8 @@ export function loadRuntimeCity(cityFile: string, openGrids?: GridsOpener): Runt
   const grids = (): GridIndex => gridFile().index;
   const gridBoundaries = (): Record<string, AreaGeometry> => gridFile().boundaries();
   const calendar = calendarOnFirstUse(city.calendar, holidays);
-  // Routing keeps a reference to the index; it is handed the real one when first asked for it. Its units
-  // are decoded as they are looked up: a request reads a few of the city's thousands.
+  // Routing asks for the index when it first locates a point. Its units are decoded as they are looked up:
+  // a request reads a few of the city's thousands.
   const routing = routingContextOf(city, grids, { byId: units, cityUnitId: units.firstOfLevel('city')?.id });
   const context: CityContext = {
     city,
